@@ -1,0 +1,25 @@
+"""The ``docket`` command: thin Typer commands over the core.
+
+Each command group lives in its own module and registers itself on ``app`` when imported.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from docket.cli._app import app
+
+
+def main() -> None:
+    _load_commands()
+    app()
+
+
+def _load_commands() -> None:
+    import docket.cli.lint_cmd  # noqa: F401
+
+
+__all__ = ["app", "main"]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -137,8 +137,13 @@ def parse_blocks(lines: list[str], skip_until: int = 0) -> Parsed:
         j = i
         if kind == "paragraph_open":
             j = i + 2
-            block = Block("paragraph", start + 1, end, _source(lines, start, end),
-                          content=tokens[i + 1].content)
+            block = Block(
+                "paragraph",
+                start + 1,
+                end,
+                _source(lines, start, end),
+                content=tokens[i + 1].content,
+            )
         elif kind in ("bullet_list_open", "ordered_list_open"):
             j = _closing(tokens, i)
             items = tuple(
@@ -151,19 +156,28 @@ def parse_blocks(lines: list[str], skip_until: int = 0) -> Parsed:
         elif kind == "table_open":
             j = _closing(tokens, i)
             columns, rows = _table(tokens, i, j)
-            block = Block("table", start + 1, end, _source(lines, start, end),
-                          columns=columns, rows=rows)
+            block = Block(
+                "table", start + 1, end, _source(lines, start, end), columns=columns, rows=rows
+            )
         elif kind in ("fence", "code_block"):
-            block = Block("code", start + 1, end, _source(lines, start, end),
-                          content=tok.content, language=tok.info.strip().split(" ")[0])
+            block = Block(
+                "code",
+                start + 1,
+                end,
+                _source(lines, start, end),
+                content=tok.content,
+                language=tok.info.strip().split(" ")[0],
+            )
         elif kind == "html_block":
             match = _COMMENT_RE.match(tok.content)
             if match:
-                block = Block("comment", start + 1, end, _source(lines, start, end),
-                              content=match.group(1))
+                block = Block(
+                    "comment", start + 1, end, _source(lines, start, end), content=match.group(1)
+                )
             else:
-                block = Block("html", start + 1, end, _source(lines, start, end),
-                              content=tok.content)
+                block = Block(
+                    "html", start + 1, end, _source(lines, start, end), content=tok.content
+                )
         elif kind == "blockquote_open":
             j = _closing(tokens, i)
             src = _source(lines, start, end)

@@ -1,0 +1,1 @@
+"""A folder of RFCs: configuration, discovery, numbering, states and the index."""

@@ -1,0 +1,25 @@
+"""Suite-wide hooks.
+
+In CI (``DOCKET_REQUIRE_ALL=1``, set by ``.ci/run``) a skipped test is a failure: a skip is
+only allowed for a reason that cannot occur there (a missing browser or database).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        report.skipped
+        and os.environ.get("DOCKET_REQUIRE_ALL") == "1"
+        and not hasattr(report, "wasxfail")
+    ):
+        report.outcome = "failed"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.longrepr = f"skipped in CI, where nothing may skip: {reason}"

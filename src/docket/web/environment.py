@@ -1,0 +1,67 @@
+"""Read the workspace's settings from the process environment.
+
+Kept apart from ``settings.py`` so the rules (defaults, file permissions, parsing) can be
+tested without reloading Django's settings module.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+SECRET_KEY_FILE = "secret_key"
+DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
+class BadSetting(ValueError):
+    """A setting in the environment has a value Docket cannot use."""
+
+
+def flag(env: Mapping[str, str], name: str) -> bool:
+    """Read a boolean switch: ``1``, ``true``, ``yes`` and ``on`` turn it on."""
+    value = env.get(name, "").strip().lower()
+    if value in ("", "0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    raise BadSetting(f"{name}={env[name]!r} is not a boolean; use 1 or 0")
+
+
+def data_dir(env: Mapping[str, str]) -> Path:
+    """The folder holding the SQLite database and the generated secret key."""
+    return Path(env.get("DOCKET_DATA_DIR") or ".docket").expanduser().resolve()
+
+
+def database_url(env: Mapping[str, str], folder: Path) -> str:
+    return env.get("DATABASE_URL") or f"sqlite:///{folder / 'docket.sqlite3'}"
+
+
+def allowed_hosts(env: Mapping[str, str]) -> list[str]:
+    raw = env.get("DOCKET_ALLOWED_HOSTS", "")
+    hosts = [host.strip() for host in raw.split(",") if host.strip()]
+    return hosts or list(DEFAULT_ALLOWED_HOSTS)
+
+
+def secret_key(env: Mapping[str, str], folder: Path) -> str:
+    """Use ``DOCKET_SECRET_KEY``, else a key generated once and stored owner-only.
+
+    The key must survive restarts (sessions, password-reset links), so it is written to
+    the data folder with mode 0600 rather than regenerated per process.
+    """
+    given = env.get("DOCKET_SECRET_KEY", "").strip()
+    if given:
+        return given
+    path = folder / SECRET_KEY_FILE
+    if path.exists():
+        stored = path.read_text(encoding="utf-8").strip()
+        if stored:
+            return stored
+    folder.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(key + "\n")
+    os.chmod(path, 0o600)
+    return key

@@ -1,0 +1,1 @@
+"""Operations: health endpoints, request ids, JSON logs, security headers, error pages."""

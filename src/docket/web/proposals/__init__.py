@@ -1,0 +1,1 @@
+"""Proposals: RFCs, their immutable revisions, numbering and state changes."""

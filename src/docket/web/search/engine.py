@@ -1,0 +1,106 @@
+"""Search and indexing behind one interface, whichever database is in use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from django.db import connections, router
+
+from docket.document import parse_document
+from docket.web.proposals.models import Revision, Rfc
+from docket.web.search.backends import Restriction, backend_for
+from docket.web.search.models import SearchDocument
+from docket.web.search.query import parse_query
+from docket.web.search.text import MARK_END, MARK_START, index_text
+
+MAX_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    rfc: Rfc
+    rank: float
+    snippet: str  # safe HTML: escaped text with <mark> around the hits
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit]
+    count: int
+    limit: int
+    offset: int
+
+
+def snippet_html(marked: str) -> str:
+    """Escape an excerpt, then turn the database's hit markers into ``<mark>`` tags."""
+    html = escape(marked, quote=False)
+    opened = html.count(MARK_START)
+    html = html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return html + "</mark>" * max(0, opened - marked.count(MARK_END))
+
+
+def _restriction(state: str | None, author: str | None) -> Restriction | None:
+    if not state and not author:
+        return None
+    rfcs = Rfc.objects.all()
+    if state:
+        rfcs = rfcs.filter(state=state)
+    if author:
+        rfcs = rfcs.filter(authors__username=author)
+    sql, params = rfcs.order_by().values("pk").query.sql_with_params()
+    return Restriction(sql, params)
+
+
+def search(
+    query: str,
+    *,
+    state: str | None = None,
+    author: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResults:
+    """RFCs matching ``query`` (web-search syntax), best first, with highlighted excerpts.
+
+    ``state`` and ``author`` (a username) narrow the results as the list page's filters do.
+    A query with nothing searchable in it matches nothing rather than raising.
+    """
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    parsed = parse_query(query)
+    if parsed.empty:
+        return SearchResults([], 0, limit, offset)
+    connection = connections[router.db_for_read(SearchDocument)]
+    backend = backend_for(connection)
+    within = _restriction(state, author)
+    matches = backend.matches(parsed, within, limit, offset)
+    count = (
+        offset + len(matches)
+        if len(matches) < limit and (matches or offset == 0)
+        else backend.count(parsed, within)
+    )
+    rfcs = Rfc.objects.in_bulk([m.rfc_id for m in matches])
+    hits = [
+        SearchHit(rfcs[m.rfc_id], m.rank, snippet_html(m.snippet))
+        for m in matches
+        if m.rfc_id in rfcs
+    ]
+    return SearchResults(hits, count, limit, offset)
+
+
+def _author_names(text: str) -> str:
+    doc = parse_document(text)
+    return " ".join(str(person) for person in doc.authors)
+
+
+def index_rfc(rfc: Rfc, revision: Revision) -> None:
+    """Make ``revision`` the searchable text of ``rfc``, in the caller's transaction."""
+    users = " ".join(f"{u.get_full_name()} {u.get_username()}".strip() for u in rfc.authors.all())
+    SearchDocument.objects.update_or_create(
+        rfc=rfc,
+        defaults={
+            "title": revision.title or rfc.title,
+            "authors": f"{_author_names(revision.text)} {users}".strip(),
+            "body": index_text(revision.text),
+        },
+    )

@@ -1,0 +1,70 @@
+"""What a revision's page needs, computed once when the revision is written.
+
+Rendering, completeness and lint run here and nowhere else, so viewing an RFC only reads
+stored columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from docket.document import parse_document
+from docket.document.completeness import completeness
+from docket.render import render_markdown
+from docket.template import Schema
+
+
+@dataclass(frozen=True)
+class Facts:
+    title: str
+    state: str
+    html: str
+    toc: list[dict[str, Any]] = field(default_factory=list)
+    filled: int = 0
+    total: int = 0
+    checklist: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+def analyse(text: str, schema: Schema, *, fallback_title: str = "") -> Facts:
+    from docket.lint import lint_text
+
+    document = parse_document(text, "<rfc>", schema.title)
+    rendered = render_markdown(text)
+    status = completeness(document, schema)
+    title = (document.title.text if document.title else "") or rendered.title or fallback_title
+    return Facts(
+        title=title.strip()[:300] or "Untitled",
+        state=(document.state or "")[:50],
+        html=rendered.html,
+        toc=[{"level": e.level, "text": e.text, "anchor": e.anchor} for e in rendered.toc],
+        filled=status.filled,
+        total=status.total,
+        checklist=[
+            {
+                "key": item.spec.key,
+                "title": item.spec.title,
+                "level": item.spec.level,
+                "kept": item.kept,
+                "filled": item.filled,
+                "guidance": list(item.spec.guidance),
+            }
+            for item in status.items
+        ],
+        findings=findings_as_json(lint_text(text, schema, path="<rfc>")),
+    )
+
+
+def findings_as_json(findings: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "line": f.line,
+            "column": f.column,
+            "code": f.code,
+            "slug": f.slug,
+            "severity": f.severity,
+            "message": f.message,
+        }
+        for f in findings
+    ]

@@ -1,0 +1,40 @@
+"""Who may do what to an RFC; views and the API both ask here, and so do the services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
+
+from docket.web.proposals.models import Rfc
+
+Actor = User | AnonymousUser
+
+
+def can_view(user: Actor) -> bool:
+    if settings.DOCKET_PUBLIC_READ:
+        return True
+    return bool(user.is_authenticated and user.has_perm("proposals.view_rfc"))
+
+
+def can_create(user: Actor) -> bool:
+    return bool(user.is_authenticated and user.has_perm("proposals.add_rfc"))
+
+
+def is_author(user: Actor, rfc: Rfc) -> bool:
+    return bool(user.is_authenticated and rfc.authors.filter(pk=user.pk).exists())
+
+
+def can_edit(user: Actor, rfc: Rfc) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("proposals.edit_any_rfc"):
+        return True
+    return user.has_perm("proposals.change_rfc") and is_author(user, rfc)
+
+
+def can_change_state(user: Actor, rfc: Rfc) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("proposals.change_state_any_rfc"):
+        return True
+    return user.has_perm("proposals.change_rfc") and is_author(user, rfc)

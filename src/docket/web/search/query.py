@@ -16,6 +16,8 @@ MAX_QUERY_CHARS = 512
 MAX_TERMS = 32
 
 _WORD_CHARS = re.compile(r"\w")
+# Control characters (NUL above all) break FTS5 strings and PostgreSQL parameters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TOKEN = re.compile(r'\s+|-*"[^"]*"?|[^\s"]+')
 
 
@@ -70,7 +72,7 @@ def parse_query(text: str) -> Query:
     groups: list[tuple[Term, ...]] = []
     current: list[Term] = []
     count = 0
-    for token in _TOKEN.findall(text[:MAX_QUERY_CHARS]):
+    for token in _TOKEN.findall(_CONTROL.sub(" ", text[:MAX_QUERY_CHARS])):
         if token.isspace():
             continue
         negated = False

@@ -5,8 +5,6 @@ Each command group lives in its own module and registers itself on ``app`` when 
 
 from __future__ import annotations
 
-import sys
-
 from docket.cli._app import app
 
 
@@ -22,4 +20,4 @@ def _load_commands() -> None:
 __all__ = ["app", "main"]
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docket.document._blocks import Block, parse_blocks
 from docket.document._model import Document, FrontMatter, Section, Title, ignore_directives
 from docket.document._text import heading_key, strip_optional
 from docket.document._title import TitlePattern
+
+if TYPE_CHECKING:
+    from docket.template import Schema
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -78,20 +81,27 @@ def read_document(
     path: str | os.PathLike[str],
     title: TitlePattern | bool | None = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    schema: Schema | None = None,
 ) -> Document:
-    return parse_document(read_text(path, max_bytes), os.fspath(path), title)
+    return parse_document(read_text(path, max_bytes), os.fspath(path), title, schema=schema)
 
 
 def parse_document(
     text: str,
     path: str = "<text>",
     title: TitlePattern | bool | None = True,
+    *,
+    schema: Schema | None = None,
 ) -> Document:
     """Parse ``text`` into a ``Document``.
 
-    ``title`` is the template's title pattern, ``None`` when the template has no title
-    heading (every heading is then a section), or ``True`` to guess: a lone H1 first.
+    Pass the ``schema`` of the template the document follows: its title pattern says which
+    heading is the title. Without one, ``title`` is the pattern, ``None`` when there is no
+    title heading (every heading is then a section), or ``True`` to guess: a lone H1 first.
     """
+    if schema is not None:
+        title = schema.title
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

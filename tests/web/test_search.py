@@ -99,6 +99,7 @@ def test_exclusion_and_or() -> None:
         ")(",
         "^x",
         "a" * 5000,
+        "nul\x00byte",
     ],
 )
 def test_malformed_queries_return_results_not_errors(query: str) -> None:

@@ -1,0 +1,119 @@
+"""Markdown to safe HTML: parse once with markdown-it, add anchors, then sanitise."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from docket.render._highlight import highlight
+from docket.render._sanitize import OWN_ID_MARK, sanitize
+from docket.render._slug import Slugger
+
+_TOC_KEY = "docket_toc"
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One heading: its level (1-6), plain text, and the id it can be linked by."""
+
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A document's safe HTML with its table of contents; ``title`` is the first H1's text."""
+
+    html: str
+    toc: tuple[TocEntry, ...]
+    title: str | None
+
+
+def render_markdown(text: str) -> Rendered:
+    """Render Markdown (raw HTML allowed, then sanitised); front matter is left out."""
+    md = _markdown()
+    env: EnvType = {}
+    tokens = md.parse(text, env)
+    html = sanitize(md.renderer.render(tokens, md.options, env))
+    toc: tuple[TocEntry, ...] = tuple(env.get(_TOC_KEY, ()))
+    title = next((entry.text for entry in toc if entry.level == 1), None)
+    return Rendered(html=html, toc=toc, title=title)
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # Building the parser and loading its plugins costs far more than rendering a page.
+    md = (
+        MarkdownIt("commonmark", {"html": True, "highlight": highlight})
+        .enable(["table", "strikethrough"])
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .use(tasklists_plugin)
+    )
+    md.core.ruler.push("docket_anchors", _anchor_headings)
+    md.add_render_rule("front_matter", _render_nothing)
+    md.add_render_rule("heading_close", _render_heading_close)
+    md.add_render_rule("footnote_anchor_name", _render_footnote_anchor_name)
+    return md
+
+
+def _heading_text(inline: Token) -> str:
+    # A setext heading may span lines; its soft breaks read as spaces.
+    parts = (
+        " " if child.type == "softbreak" else child.content
+        for child in inline.children or ()
+        if child.type in ("text", "code_inline", "softbreak")
+    )
+    return " ".join("".join(parts).split())
+
+
+def _anchor_headings(state: StateCore) -> None:
+    """Give every heading a unique slug id and record it in the table of contents."""
+    slugger = Slugger()
+    toc: list[TocEntry] = []
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        text = _heading_text(tokens[index + 1])
+        anchor = slugger.slug(text)
+        token.attrSet("id", OWN_ID_MARK + anchor)
+        tokens[index + 2].meta["anchor"] = anchor
+        toc.append(TocEntry(level=int(token.tag[1]), text=text, anchor=anchor))
+    state.env[_TOC_KEY] = toc
+
+
+def _render_heading_close(
+    self: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    anchor = token.meta.get("anchor", "")
+    link = (
+        f' <a class="anchor" href="#{anchor}" aria-label="Link to this section">#</a>'
+        if anchor
+        else ""
+    )
+    return f"{link}</{token.tag}>\n"
+
+
+def _render_footnote_anchor_name(
+    self: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    # Footnote ids are Docket's own, so they carry the mark that keeps them unprefixed.
+    return f"{OWN_ID_MARK}{tokens[idx].meta['id'] + 1}"
+
+
+def _render_nothing(
+    self: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return ""

@@ -23,8 +23,8 @@ from docket.cli._app import app
 # Below this many files a progress bar is more noise than help.
 PROGRESS_THRESHOLD = 20
 
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _django() -> None:

@@ -1,0 +1,350 @@
+"""Linting files and folders: discovery, the cache, parallel workers and folder-level rules."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docket.lint._context import file_number
+from docket.lint._document import FileResult, LintError, check_state, file_finding, lint_document
+from docket.lint._finding import Finding
+from docket.lint._policy import (
+    ignored_for_file,
+    matches,
+    selected,
+    severity_for,
+    state_overrides,
+    strictness,
+)
+from docket.lint._rule import Issue, Rule
+
+if TYPE_CHECKING:
+    from docket.template import Schema
+    from docket.workspace.config import Config
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+PARALLEL_MIN = 24
+"""Below this many files to parse, starting worker processes costs more than it saves."""
+
+
+@dataclass
+class LintRun:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    cached: int = 0
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+
+@dataclass(frozen=True)
+class _Target:
+    absolute: Path
+    shown: str
+    relative: str
+
+
+def discover(paths: Sequence[Path], config: Config) -> list[Path]:
+    """Markdown files under ``paths`` (folders walked, hidden ones skipped), in a stable order."""
+    skip = {_abs(config.index_file), _abs(config.cache_dir)}
+    if config.template is not None:
+        skip.add(_abs(config.template))
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = _abs(given)
+        if not path.exists():
+            raise LintError(f"{given}: no such file or folder")
+        if not path.is_dir():
+            found.setdefault(path, None)
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and Path(folder, d) not in skip
+            )
+            for name in sorted(files + [d for d in dirs if d.endswith(MARKDOWN_SUFFIXES)]):
+                candidate = Path(folder, name)
+                if name.endswith(MARKDOWN_SUFFIXES) and candidate not in skip:
+                    found.setdefault(candidate, None)
+    return list(found)
+
+
+def _abs(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def _shown(path: Path, root: Path) -> str:
+    cwd = Path.cwd()
+    for base in (cwd, root):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(_abs(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def lint_paths(
+    paths: Sequence[Path] | None,
+    config: Config,
+    *,
+    state: str | None = None,
+    strict: bool = False,
+    use_cache: bool = True,
+    jobs: int | None = None,
+) -> LintRun:
+    """Lint files and folders (default: the config's ``rfc-dir``)."""
+    from docket import __version__
+
+    schema = config.schema()
+    check_state(state, schema, config)
+    targets = [
+        _Target(p, _shown(p, config.root), _relative(p, config.root))
+        for p in discover(list(paths) if paths else [config.rfc_dir], config)
+    ]
+    cache = None
+    if use_cache:
+        from docket.lint._cache import LintCache, cache_key
+
+        key = cache_key(__version__, config.fingerprint(), state or "", str(strict))
+        cache = LintCache(_abs(config.cache_dir), key)
+
+    results: dict[str, FileResult] = {}
+    misses: list[tuple[_Target, bytes, str]] = []
+    run = LintRun(files=len(targets))
+    from docket.lint._cache import content_hash
+
+    for target in targets:
+        data, problem = _read(target.absolute, config.max_file_size)
+        if problem is not None:
+            results[target.shown] = file_finding(target.shown, None, problem)
+            continue
+        assert data is not None
+        digest = content_hash(data)
+        hit = cache.get(str(target.absolute), digest) if cache else None
+        if hit is not None:
+            try:
+                results[target.shown] = FileResult.from_json(hit, target.shown)
+                run.cached += 1
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass
+        misses.append((target, data, digest))
+
+    for (target, _data, digest), result in zip(
+        misses, _lint_misses(misses, schema, config, state, strict, jobs), strict=True
+    ):
+        results[target.shown] = result
+        if cache is not None:
+            cache.put(str(target.absolute), digest, result.to_json())
+    if cache is not None:
+        cache.save()
+
+    findings: list[Finding] = []
+    for target in targets:
+        result = results[target.shown]
+        findings.extend(
+            f
+            for f in result.findings
+            if f.code != "DK001"
+            or (selected(f.code, config) and not ignored_for_file(f.code, target.relative, config))
+        )
+    findings.extend(_folder_findings(targets, results, schema, config, strict))
+    run.findings = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
+    return run
+
+
+def _read(path: Path, limit: int) -> tuple[bytes | None, str | None]:
+    try:
+        if path.is_dir():
+            return None, "is a directory, not a Markdown file"
+        size = path.stat().st_size
+        if size > limit:
+            return None, (
+                f"file is {size:,} bytes, over the max-file-size limit of {limit:,} bytes "
+                "(raise max-file-size in docket.toml if this is intended)"
+            )
+        return path.read_bytes(), None
+    except PermissionError:
+        return None, "cannot be read: permission denied"
+    except OSError as exc:
+        return None, f"cannot be read: {exc.strerror or exc}"
+
+
+def _lint_misses(
+    misses: list[tuple[_Target, bytes, str]],
+    schema: Schema,
+    config: Config,
+    state: str | None,
+    strict: bool,
+    jobs: int | None,
+) -> list[FileResult]:
+    items = [(t.shown, t.relative, data) for t, data, _digest in misses]
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(items) // (PARALLEL_MIN // 2)))
+    if workers <= 1 or len(items) < PARALLEL_MIN:
+        return _lint_items(items, schema, config, state, strict)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    chunks = _chunks(items, workers * 4)
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(schema, config, state, strict),
+    ) as pool:
+        return [r for chunk in pool.map(_worker_chunk, chunks) for r in chunk]
+
+
+def _chunks(items: list[Any], count: int) -> list[list[Any]]:
+    """``count`` chunks of similar total size, keeping the original order."""
+    total = sum(len(i[2]) for i in items) or 1
+    target = total / count
+    chunks: list[list[Any]] = [[]]
+    size = 0
+    for item in items:
+        if size >= target and chunks[-1]:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(item)
+        size += len(item[2])
+    return chunks
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(schema: Schema, config: Config, state: str | None, strict: bool) -> None:
+    _WORKER.update(schema=schema, config=config, state=state, strict=strict)
+
+
+def _worker_chunk(items: list[tuple[str, str, bytes]]) -> list[FileResult]:
+    return _lint_items(
+        items, _WORKER["schema"], _WORKER["config"], _WORKER["state"], _WORKER["strict"]
+    )
+
+
+def _lint_items(
+    items: Iterable[tuple[str, str, bytes]],
+    schema: Schema,
+    config: Config,
+    state: str | None,
+    strict: bool,
+) -> list[FileResult]:
+    from docket.document import DocumentError, decode
+
+    out = []
+    for shown, relative, data in items:
+        try:
+            text = decode(data, shown)
+        except DocumentError as exc:
+            out.append(file_finding(shown, exc.line, exc.message))
+            continue
+        out.append(
+            lint_document(
+                text,
+                schema,
+                path=shown,
+                config=config,
+                state=state,
+                strict=strict,
+                relative=relative,
+            )
+        )
+    return out
+
+
+def _folder_findings(
+    targets: list[_Target],
+    results: dict[str, FileResult],
+    schema: Schema,
+    config: Config,
+    strict: bool,
+) -> list[Finding]:
+    from docket.lint.rules.folder import (
+        NUMBER_DUPLICATE,
+        REFERENCE_UNKNOWN,
+        duplicate_numbers,
+        unknown_references,
+    )
+
+    readable = [t for t in targets if results[t.shown].readable]
+    numbers = {t.shown: results[t.shown].number for t in readable}
+    lines = {t.shown: results[t.shown].line for t in readable}
+    siblings = _sibling_numbers(readable, config)
+    for path, number in siblings.items():
+        numbers.setdefault(path, number)
+    known = {n for n in numbers.values() if n is not None}
+    wanted = {t.shown for t in readable}
+
+    found: list[tuple[Rule, str, Issue]] = []
+    found.extend(
+        (NUMBER_DUPLICATE, path, issue)
+        for path, issue in duplicate_numbers(numbers, lines, known)
+        if path in wanted
+    )
+    refs = {
+        t.shown: [(r.number, r.line, r.column) for r in results[t.shown].references]
+        for t in readable
+    }
+    found.extend((REFERENCE_UNKNOWN, p, i) for p, i in unknown_references(refs, known))
+
+    by_path = {t.shown: t for t in readable}
+    out = []
+    for rule, path, issue in found:
+        target = by_path[path]
+        result = results[path]
+        if not selected(rule.code, config) or ignored_for_file(rule.code, target.relative, config):
+            continue
+        if any(
+            s <= issue.line <= e and matches(rule.code, codes) for codes, s, e in result.ignores
+        ):
+            continue
+        level = strictness(result.state, schema.states, config.lifecycle())
+        severity = severity_for(rule, level, state_overrides(config, result.state))
+        if severity is None:
+            continue
+        out.append(
+            Finding(
+                path=path,
+                line=issue.line,
+                column=issue.column,
+                code=rule.code,
+                slug=rule.slug,
+                severity="error" if strict and severity == "warning" else severity,
+                message=issue.message,
+                doc_url=rule.doc_url,
+                fix=issue.fix,
+            )
+        )
+    return out
+
+
+def _sibling_numbers(targets: list[_Target], config: Config) -> dict[str, int | None]:
+    """Numbers of the other RFC files beside the linted ones and in ``rfc-dir``, by file name."""
+    skip = {_abs(config.index_file)} | ({_abs(config.template)} if config.template else set())
+    folders = {t.absolute.parent for t in targets} | {_abs(config.rfc_dir)}
+    out: dict[str, int | None] = {}
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            path = folder / name
+            if name.endswith(MARKDOWN_SUFFIXES) and path not in skip:
+                out[_shown(path, config.root)] = file_number(name)
+    return out

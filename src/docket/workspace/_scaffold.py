@@ -42,7 +42,10 @@ def scaffold(
             text = set_field(text, spec.name, day, title=schema.title, style=style)
         elif _needs_title_field(schema) and field_key(spec.name) in _TITLE_FIELDS:
             text = set_field(text, spec.name, title, title=schema.title, style=style)
-    return text
+    lines = Lines.of(text)
+    if lines.lines:
+        lines.ensure_ending(len(lines.lines) - 1)
+    return lines.text()
 
 
 def _needs_title_field(schema: Schema) -> bool:

@@ -16,9 +16,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from docket.web.proposals import permissions
-from docket.web.proposals.permissions import Actor
 from docket.web.proposals.analysis import analyse, findings_as_json
 from docket.web.proposals.models import Revision, Rfc
+from docket.web.proposals.permissions import Actor
 from docket.web.proposals.schema import current_schema
 
 log = logging.getLogger(__name__)

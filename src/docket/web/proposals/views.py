@@ -1,0 +1,271 @@
+"""RFC pages: list, detail, create, edit (with conflict handling), state change, diff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, FloatField, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, NullIf
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from docket.web.proposals import finder, permissions, services
+from docket.web.proposals.access import refuse, viewer_required
+from docket.web.proposals.diff import line_diff
+from docket.web.proposals.forms import CreateForm, EditForm, StateForm
+from docket.web.proposals.models import Revision, Rfc
+from docket.web.proposals.schema import current_schema
+
+PAGE_SIZE = 25
+# filled / total, with an RFC whose template has no sections counted as complete.
+_COMPLETENESS = Coalesce(
+    Cast("filled", FloatField()) / NullIf(Cast("total", FloatField()), Value(0.0)), Value(1.0)
+)
+SORTS: dict[str, tuple[str, Any]] = {
+    "number": ("Number, newest first", "-number"),
+    "oldest": ("Number, oldest first", "number"),
+    "updated": ("Recently updated", "-updated_at"),
+    "title": ("Title", "title"),
+    "complete": ("Most complete", "-completeness"),
+    "incomplete": ("Least complete", "completeness"),
+}
+
+
+@require_GET
+@viewer_required
+def rfc_list(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state", "").strip()
+    author = request.GET.get("author", "").strip()
+    query = request.GET.get("q", "").strip()[:500]
+    sort = request.GET.get("sort", "number")
+    if sort not in SORTS:
+        sort = "number"
+    rfcs: QuerySet[Rfc] = Rfc.objects.all()
+    snippets: dict[int, str] = {}
+    if query:
+        snippets = finder.matches(query)
+        rfcs = rfcs.filter(pk__in=list(snippets))
+    if author:
+        rfcs = rfcs.filter(authors__username=author)
+    counts = {row["state"]: row["n"] for row in rfcs.values("state").annotate(n=Count("id"))}
+    if state:
+        rfcs = rfcs.filter(state=state)
+    rfcs = rfcs.annotate(completeness=_COMPLETENESS).order_by(SORTS[sort][1], "-number")
+    page = Paginator(rfcs.prefetch_related("authors"), PAGE_SIZE).get_page(request.GET.get("page"))
+    states = list(current_schema().states)
+    states += sorted(s for s in counts if s not in states)
+    return render(
+        request,
+        "proposals/list.html",
+        {
+            "page": page,
+            "states": states,
+            "counts": counts,
+            "total": sum(counts.values()),
+            "state": state,
+            "author": author,
+            "q": query,
+            "sort": sort,
+            "sorts": {key: label for key, (label, _) in SORTS.items()},
+            "snippets": snippets,
+            "can_create": permissions.can_create(request.user),
+        },
+    )
+
+
+def _rfc(number: int) -> Rfc:
+    return get_object_or_404(Rfc.objects.select_related("current"), number=number)
+
+
+@require_GET
+@viewer_required
+def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
+    rfc = _rfc(number)
+    revision = rfc.current
+    return render(
+        request,
+        "proposals/detail.html",
+        {
+            "rfc": rfc,
+            "revision": revision,
+            "authors": list(rfc.authors.all()),
+            "history": rfc.revisions.select_related("author").only(
+                "seq", "created_at", "author__username", "message", "state", "base_id"
+            ),
+            "can_edit": permissions.can_edit(request.user, rfc),
+            "can_change_state": permissions.can_change_state(request.user, rfc),
+            "transitions": services.allowed_states(rfc),
+        },
+    )
+
+
+@require_GET
+@viewer_required
+def rfc_source(request: HttpRequest, number: int) -> HttpResponse:
+    rfc = _rfc(number)
+    text = rfc.current.text if rfc.current else ""
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{rfc.number:04d}.md"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def rfc_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_create(request.user):
+        return refuse(request, "Only authors and admins can create RFCs.")
+    form = CreateForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                rfc = services.create_rfc(request.user, form.cleaned_data["title"])
+            except services.InvalidInput as exc:
+                form.add_error("title", str(exc))
+            else:
+                return redirect("proposals:edit", number=rfc.number)
+        status = 400
+    return render(request, "proposals/create.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def rfc_edit(request: HttpRequest, number: int) -> HttpResponse:
+    rfc = _rfc(number)
+    if not permissions.can_edit(request.user, rfc):
+        return refuse(request, "Only this RFC's authors and admins can edit it.")
+    current = rfc.current
+    if request.method == "GET":
+        form = EditForm(
+            initial={
+                "text": current.text if current else "",
+                "base_revision": current and current.pk,
+            }
+        )
+        return _editor(request, rfc, form)
+    form = EditForm(request.POST)
+    if not form.is_valid():
+        return _editor(request, rfc, form, status=400)
+    text = form.cleaned_data["text"]
+    base_id = form.cleaned_data["base_revision"]
+    try:
+        services.save_revision(
+            rfc, request.user, text, base_id, message=form.cleaned_data["message"]
+        )
+    except services.StaleRevision as stale:
+        return _conflict(request, rfc, text, base_id, stale.current)
+    except services.InvalidInput as exc:
+        form.add_error("text", str(exc))
+        return _editor(request, rfc, form, status=400)
+    messages.success(request, f"Saved RFC {rfc.number}.")
+    return redirect("proposals:detail", number=rfc.number)
+
+
+def _editor(request: HttpRequest, rfc: Rfc, form: EditForm, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "proposals/edit.html",
+        {"rfc": rfc, "form": form, "schema": current_schema()},
+        status=status,
+    )
+
+
+def _conflict(
+    request: HttpRequest, rfc: Rfc, mine: str, base_id: int, current: Revision
+) -> HttpResponse:
+    """409: show what the other person changed since the base, keep the user's text to merge."""
+    base = Revision.objects.filter(rfc=rfc, pk=base_id).first()
+    theirs = line_diff(base.text if base else "", current.text)
+    form = EditForm(initial={"text": mine, "base_revision": current.pk})
+    return render(
+        request,
+        "proposals/conflict.html",
+        {
+            "rfc": rfc,
+            "form": form,
+            "base": base,
+            "current": current,
+            "theirs": theirs,
+            "mine_vs_current": line_diff(current.text, mine),
+            "schema": current_schema(),
+        },
+        status=409,
+    )
+
+
+@require_POST
+def rfc_state(request: HttpRequest, number: int) -> HttpResponse:
+    rfc = _rfc(number)
+    if not permissions.can_change_state(request.user, rfc):
+        return refuse(request, "Only this RFC's authors and admins can change its state.")
+    form = StateForm(request.POST)
+    if not form.is_valid():
+        return _state_refused(request, rfc, "Choose a state to move to.", [], status=400)
+    target = form.cleaned_data["state"]
+    try:
+        services.change_state(rfc, request.user, target, force=form.cleaned_data["force"])
+    except services.NotReady as exc:
+        return _state_refused(
+            request, rfc, f"RFC {rfc.number} is not ready to be {target}.", exc.findings, 409
+        )
+    except services.TransitionNotAllowed as exc:
+        return _state_refused(request, rfc, str(exc), [], status=409)
+    except PermissionDenied:
+        raise
+    messages.success(request, f"RFC {rfc.number} is now {target}.")
+    return redirect("proposals:detail", number=rfc.number)
+
+
+def _state_refused(
+    request: HttpRequest,
+    rfc: Rfc,
+    reason: str,
+    findings: list[dict[str, Any]],
+    status: int,
+) -> HttpResponse:
+    return render(
+        request,
+        "proposals/state_refused.html",
+        {"rfc": rfc, "reason": reason, "findings": findings},
+        status=status,
+    )
+
+
+@require_GET
+@viewer_required
+def rfc_diff(request: HttpRequest, number: int) -> HttpResponse:
+    rfc = _rfc(number)
+    revisions = {r.seq: r for r in rfc.revisions.only("seq", "text", "created_at", "author")}
+    newest = max(revisions, default=0)
+    try:
+        new_seq = int(request.GET.get("to", newest))
+        old_seq = int(request.GET.get("from", new_seq - 1))
+    except ValueError:
+        return _bad_diff(request, rfc, "Revision numbers must be whole numbers.")
+    if new_seq not in revisions or (old_seq not in revisions and old_seq != 0):
+        return _bad_diff(request, rfc, f"RFC {rfc.number} has revisions 1 to {newest}.")
+    old_text = revisions[old_seq].text if old_seq else ""
+    return render(
+        request,
+        "proposals/diff.html",
+        {
+            "rfc": rfc,
+            "old": revisions.get(old_seq),
+            "new": revisions[new_seq],
+            "seqs": sorted(revisions, reverse=True),
+            "old_seq": old_seq,
+            "new_seq": new_seq,
+            "lines": line_diff(old_text, revisions[new_seq].text),
+        },
+    )
+
+
+def _bad_diff(request: HttpRequest, rfc: Rfc, detail: str) -> HttpResponse:
+    return render(
+        request,
+        "error.html",
+        {"status": 400, "title": "No such revisions", "detail": detail},
+        status=400,
+    )

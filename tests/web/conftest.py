@@ -1,0 +1,108 @@
+"""Personas for the web tests, after healthchecks' ``BaseTestCase``.
+
+alice and dave are authors, bob reviews, carol only reads, erin is an admin; anonymous is
+the Django test client before signing in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from docket.template import default_schema
+from docket.web.accounts.roles import ADMIN, AUTHOR, READER, REVIEWER
+from docket.web.proposals import services
+from docket.web.proposals.models import Rfc
+from docket.workspace import scaffold
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: pytest.FixtureRequest) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+def make_user(username: str, role: str | None, *, staff: bool = False) -> User:
+    user = User.objects.create_user(
+        username, email=f"{username}@example.org", password=PASSWORD, is_staff=staff
+    )
+    user.first_name = username.capitalize()
+    user.save()
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    return make_user("alice", AUTHOR)
+
+
+@pytest.fixture
+def dave(db: None) -> User:
+    return make_user("dave", AUTHOR)
+
+
+@pytest.fixture
+def bob(db: None) -> User:
+    return make_user("bob", REVIEWER)
+
+
+@pytest.fixture
+def carol(db: None) -> User:
+    return make_user("carol", READER)
+
+
+@pytest.fixture
+def erin(db: None) -> User:
+    return make_user("erin", ADMIN, staff=True)
+
+
+@pytest.fixture
+def client_for() -> Callable[[User | None], Client]:
+    """A test client signed in as the given user (``None``: anonymous)."""
+
+    def build(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return build
+
+
+def ready_text(number: int, title: str) -> str:
+    """A scaffolded RFC with every section and table filled: ready for in-progress."""
+    text = scaffold(default_schema(), number=number, title=title, authors=["Alice (a@x.org)"])
+    text = re.sub(
+        r"^(#{2,6} .*)$",
+        lambda m: m.group(1) + "\n\nWritten by the author for this section.\n",
+        text,
+        flags=re.M,
+    )
+
+    def row(match: re.Match[str]) -> str:
+        cells = match.group(0).count("|") - 1
+        return match.group(0) + "\n|" + " filled |" * cells
+
+    return re.sub(r"^\|(?:\s*:?-+:?\s*\|)+$", row, text, flags=re.M)
+
+
+@pytest.fixture(name="ready_text")
+def _ready_text() -> Callable[[int, str], str]:
+    return ready_text
+
+
+@pytest.fixture(name="make_user")
+def _make_user(db: None) -> Callable[..., User]:
+    return make_user
+
+
+@pytest.fixture
+def alices_rfc(alice: User) -> Rfc:
+    return services.create_rfc(alice, "Shipment tracking")

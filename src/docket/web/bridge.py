@@ -205,7 +205,7 @@ def apply_import(plan: ImportPlan, user: Any, progress: Progress | None = None) 
                 create_rfc(user, step.source.title, step.source.text, number=step.source.number)
                 result.created.append(step)
             elif step.action == "update":
-                rfc = Rfc.objects.get(pk=step.rfc_id)
+                rfc = Rfc.objects.get(number=step.source.number)
                 save_revision(rfc, user, step.source.text, rfc.current_id, message="imported")
                 result.updated.append(step)
             else:

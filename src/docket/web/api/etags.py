@@ -1,0 +1,15 @@
+"""ETags for optimistic concurrency: an RFC's ETag names its current revision."""
+
+from __future__ import annotations
+
+
+def etag_for(revision_id: int) -> str:
+    return f'"rev-{revision_id}"'
+
+
+def if_match_allows(header: str, current: str) -> bool:
+    """Whether an ``If-Match`` header names ``current`` (weak tags compare by value)."""
+    if header.strip() == "*":
+        return True
+    wanted = current.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == wanted for tag in header.split(","))

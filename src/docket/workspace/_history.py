@@ -52,7 +52,7 @@ def _git_times(folder: Path, top: Path) -> dict[Path, dt.datetime]:
         return {}
     times: dict[Path, dt.datetime] = {}
     stamp: dt.datetime | None = None
-    for line in out.splitlines():
+    for line in out.split("\n"):  # not splitlines(): it splits at the \x1e marker too
         if line.startswith("\x1e"):
             stamp = dt.datetime.fromtimestamp(int(line[1:]), dt.UTC)
         elif line and stamp is not None:

@@ -57,4 +57,5 @@ def similar_rfcs(title: str, candidates: Iterable[Candidate]) -> list[Similar]:
             out.append(Similar(cand, max(ratio, jaccard), "similar title"))
         elif coverage >= SUMMARY_COVERAGE:
             out.append(Similar(cand, coverage, "its summary covers the same words"))
-    return sorted(out, key=lambda s: (-s.score, s.candidate.number))
+    # Title matches first: a close title is stronger evidence than shared summary words.
+    return sorted(out, key=lambda s: (s.reason != "similar title", -s.score, s.candidate.number))

@@ -182,6 +182,8 @@ def ignore_directives(blocks: list[tuple[Block, int, int]]) -> list[Ignore]:
             codes = frozenset(
                 c.strip().upper() for c in re.split(r"[,\s]+", match["codes"]) if c.strip()
             )
+            if match["file"]:
+                start, end = 1, 10**9  # ignore-file: the whole document, wherever it is written
             found.append(Ignore(codes, start, end))
     return found
 

@@ -11,6 +11,10 @@ _NUMBER_PLACEHOLDER_RE = re.compile(
 )
 _PLACEHOLDER_RE = re.compile(r"<[^<>\n]{1,80}>|\{[^{}\n]{1,120}\}|\bN{3,5}\b|\bX{3,5}\b")
 _DASHES = "-–—:"
+# "KEP-NNNN: Your short, descriptive title": plain words after the number stand for the title.
+_EXAMPLE_TAIL_RE = re.compile(
+    r"^(?P<head>.*?(?:" + _NUMBER_PLACEHOLDER_RE.pattern + r"))\s*[-–—:]\s*(?P<tail>\w.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -28,18 +32,25 @@ class TitlePattern:
     template: str
     has_number: bool
     has_text: bool
+    example_text: str = ""
+    """Plain example words standing for the title (KEP's "Your short, descriptive title")."""
 
     @classmethod
     def from_heading(cls, level: int, text: str) -> TitlePattern:
-        return cls(
-            level=level,
-            template=text,
-            has_number=bool(_NUMBER_PLACEHOLDER_RE.search(text)),
-            has_text=bool(_PLACEHOLDER_RE.search(_NUMBER_PLACEHOLDER_RE.sub("", text))),
-        )
+        has_number = bool(_NUMBER_PLACEHOLDER_RE.search(text))
+        has_text = bool(_PLACEHOLDER_RE.search(_NUMBER_PLACEHOLDER_RE.sub("", text)))
+        example = ""
+        if has_number and not has_text:
+            tail = _EXAMPLE_TAIL_RE.match(text)
+            if tail is not None:
+                example = tail["tail"].strip()
+        return cls(level, text, has_number, has_text or bool(example), example)
 
     @property
     def regex(self) -> re.Pattern[str]:
+        if self.example_text and self.template.endswith(self.example_text):
+            head = self.template[: len(self.template) - len(self.example_text)]
+            return re.compile(_compile(head).pattern.rstrip("$") + r"(?P<title>.+?)$", re.I)
         return _compile(self.template)
 
     def parse(self, text: str) -> TitleMatch:
@@ -57,6 +68,8 @@ class TitlePattern:
         out = self.template
         if number is not None:
             out = _NUMBER_PLACEHOLDER_RE.sub(str(number), out, count=1)
+        if self.example_text and out.endswith(self.example_text):
+            return out[: len(out) - len(self.example_text)] + title
         return _PLACEHOLDER_RE.sub(lambda _m: title, out, count=1) if self.has_text else out
 
 

@@ -184,9 +184,11 @@ def _references(ctx: Context) -> list[Reference]:
             continue
         prose = _INLINE_CODE_RE.sub(lambda m: " " * len(m.group()), line)
         for match in _REF_RE.finditer(prose):
-            number = int(match.group("num") or match.group("link"))
+            group = "num" if match.group("num") else "link"
+            number = int(match.group(group))
+            column = match.start() if group == "num" else match.start(group)
             if number != own:
-                found.append(Reference(number, index, match.start() + 1))
+                found.append(Reference(number, index, column + 1))
     return found
 
 

@@ -145,7 +145,7 @@ def state_missing(ctx: Context) -> Iterator[Issue]:
     if value is None or not str(value).strip():
         first = ctx.lifecycle[0] if ctx.lifecycle else "a state"
         yield Issue(
-            _line(ctx, name) if value is not None else ctx.doc.front_matter.start or 1,
+            _line(ctx, name),
             f"no {name}: the template's lifecycle is {', '.join(ctx.lifecycle)}",
             fix=f"add `{name}: {first}`",
         )

@@ -57,7 +57,7 @@ def _placeholders_left(ctx: Context) -> list[str]:
         return []
     left = [p for p in placeholders_in(pattern.template) if p in title.raw]
     left += [p for p in _GENERIC_RE.findall(title.raw) if p not in left]
-    template_text = pattern.parse(pattern.template).text
+    template_text = pattern.example_text or pattern.parse(pattern.template).text
     if not left and template_text and normalise(title.text) == normalise(template_text):
         left = [template_text]
     if not left and normalise(title.raw) == normalise(pattern.template):

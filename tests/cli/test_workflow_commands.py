@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from conftest import Invoke, assert_clean_error, filled, write_rfc
+from workflow_helpers import Invoke, assert_clean_error, filled, write_rfc
 
 from docket.template import default_template_text
 from docket.workspace.config import load_config

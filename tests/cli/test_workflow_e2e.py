@@ -6,7 +6,7 @@ import concurrent.futures
 import re
 from pathlib import Path
 
-from conftest import assert_clean_error, filled, git, run_docket
+from workflow_helpers import assert_clean_error, filled, git, run_docket
 
 
 def test_init_new_edit_lint_state_index(repo: Path) -> None:

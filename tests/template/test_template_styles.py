@@ -60,8 +60,11 @@ def test_kep_style_comment_guidance_optional_headings_and_numbered_title() -> No
     assert not schema.section("goals").optional  # type: ignore[union-attr]
     summary = schema.section("summary")
     assert summary is not None
-    assert summary.guidance[-1] == "Why should they care?"
-    assert summary.guidance[-2].endswith(": What does it change for them?")
+    # Each question after a lead-in ending with ":" keeps the lead-in, so it reads alone.
+    assert [q.rsplit(": ", 1)[-1] for q in summary.guidance] == [
+        "What does it change for them?",
+        "Why should they care?",
+    ]
     assert summary.template_text == frozenset()
 
 

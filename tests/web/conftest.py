@@ -93,6 +93,12 @@ def ready_text(number: int, title: str) -> str:
     return re.sub(r"^\|(?:\s*:?-+:?\s*\|)+$", row, text, flags=re.M)
 
 
+@pytest.fixture
+def password() -> str:
+    """Every persona's password."""
+    return PASSWORD
+
+
 @pytest.fixture(name="ready_text")
 def _ready_text() -> Callable[[int, str], str]:
     return ready_text

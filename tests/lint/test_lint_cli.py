@@ -1,0 +1,115 @@
+"""``docket lint`` through the real command: exit codes, formats, config errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import docket.cli.lint_cmd as lint_cmd
+from docket.cli import _load_commands, app
+
+_load_commands()  # every command registered, as `docket` has them
+runner = CliRunner()
+
+
+def rfc(number: int, state: str = "draft", summary: str = "Text.") -> str:
+    return (
+        f"---\nauthors: Grace Hopper (grace@example.com)\nstate: {state}\n---\n\n"
+        f"# RFC {number} - Title {number}\n\n## Summary\n\n{summary}\n"
+    )
+
+
+def test_exit_0_and_a_summary_when_clean(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1)})
+    result = runner.invoke(app, ["lint"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "All checks passed: 1 file linted.\n"
+
+
+def test_exit_1_on_errors_with_path_line_column_code(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1, state="finished")})
+    result = runner.invoke(app, ["lint", "rfcs"])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0].startswith("rfcs/0001-a.md:3:1: DK103 state 'finished'")
+    assert result.output.splitlines()[-1] == "Found 1 error in 1 file."
+
+
+def test_warnings_exit_0_unless_strict(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1, summary="<NAME>")})
+    assert runner.invoke(app, ["lint", "--no-cache"]).exit_code == 0
+    strict = runner.invoke(app, ["lint", "--strict", "--no-cache"])
+    assert strict.exit_code == 1, strict.output
+    assert "DK302" in strict.output and "[warning]" not in strict.output
+
+
+def test_state_option_checks_readiness(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1, summary="<NAME>")})
+    assert runner.invoke(app, ["lint"]).exit_code == 0
+    result = runner.invoke(app, ["lint", "--state", "complete"])
+    assert result.exit_code == 1, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "toml", "message"),
+    [
+        (["lint", "missing.md"], "", "missing.md: no such file"),
+        (["lint", "--state", "done"], "", "unknown state 'done'"),
+        (["lint"], "colour = true\n", "unknown setting 'colour'"),
+        (["lint"], 'template = "nowhere.md"\n', "nowhere.md"),
+    ],
+)
+def test_exit_2_for_usage_and_configuration_errors(
+    workspace, tmp_path, args, toml, message
+) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1)})
+    (tmp_path / "docket.toml").write_text(toml, encoding="utf-8")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_exit_2_for_an_unknown_format(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1)})
+    assert runner.invoke(app, ["lint", "--format", "xml"]).exit_code == 2
+
+
+def test_json_sarif_and_github_formats(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1, state="finished")})
+    data = json.loads(runner.invoke(app, ["lint", "-f", "json"]).stdout)
+    assert [(d["path"], d["line"], d["code"]) for d in data] == [("rfcs/0001-a.md", 3, "DK103")]
+    sarif = json.loads(runner.invoke(app, ["lint", "--format", "sarif"]).stdout)
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "DK103"
+    github = runner.invoke(app, ["lint", "--format", "github"])
+    assert github.exit_code == 1
+    assert github.stdout.startswith("::error file=rfcs/0001-a.md,line=3,col=1,title=DK103::")
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert lint_cmd._color() is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert lint_cmd._color() is False
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
+    assert lint_cmd._color() is False
+
+
+def test_the_installed_command_in_a_real_process(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1), "rfcs/0002-b.md": b"\xff\xfe bad"})
+    docket = Path(sys.executable).with_name("docket")
+    done = subprocess.run(
+        [str(docket), "lint"], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.startswith("rfcs/0002-b.md:1:1: DK001 not valid UTF-8")
+    assert "\x1b[" not in done.stdout  # piped: plain text
+    assert done.stderr == ""

@@ -105,3 +105,30 @@ def test_a_user_without_a_role_can_sign_in_but_read_nothing(
     client = client_for(make_user("nobody", None))
     assert client.get(reverse("proposals:list")).status_code == 403
     assert client.get(reverse("accounts:tokens")).status_code == 200
+
+
+def test_each_role_group_holds_exactly_its_permissions(db: None) -> None:
+    from django.contrib.auth.models import Group
+
+    from docket.web.accounts.roles import ROLE_PERMISSIONS
+
+    for role, pairs in ROLE_PERMISSIONS.items():
+        held = set(
+            Group.objects.get(name=role).permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        )
+        assert held == set(pairs), role
+
+
+def test_admins_manage_users_in_django_admin(
+    erin: User, client_for: Callable[[User | None], Client]
+) -> None:
+    client = client_for(erin)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
+    response = client.post(
+        reverse("admin:auth_user_add"),
+        {"username": "frank", "password1": "", "password2": "", "usable_password": "false"},
+    )
+    assert response.status_code == 302
+    assert User.objects.filter(username="frank").exists()

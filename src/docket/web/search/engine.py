@@ -79,7 +79,7 @@ def search(
         if len(matches) < limit and (matches or offset == 0)
         else backend.count(parsed, within)
     )
-    rfcs = Rfc.objects.in_bulk([m.rfc_id for m in matches])
+    rfcs = Rfc.objects.prefetch_related("authors").in_bulk([m.rfc_id for m in matches])
     hits = [
         SearchHit(rfcs[m.rfc_id], m.rank, snippet_html(m.snippet))
         for m in matches

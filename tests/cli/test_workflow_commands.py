@@ -165,7 +165,8 @@ def test_show_lists_unfilled_sections_with_their_questions(repo: Path, docket: I
         "complete",
         "rfcs/0003-kafka-events.md",
     )
-    sections = {s["title"]: s for s in data["sections"]}
+    sections = {s["title"]: s for s in data["checklist"]}
+    assert (data["filled"], data["sections"]) == (1, 29)
     assert sections["Summary"]["filled"] and sections["Summary"]["questions"] == []
     assert not sections["Goals"]["filled"]
     assert "How will we know this is successful?" in sections["Goals"]["questions"]

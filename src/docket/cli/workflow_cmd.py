@@ -249,10 +249,13 @@ Next steps:
 )
 def init(
     directory: Annotated[
-        Path | None, typer.Argument(help="Folder to set up (default: the current one).")
+        Path | None,
+        typer.Argument(metavar="DIRECTORY", help="Folder to set up (default: the current one)."),
     ] = None,
     rfc_dir: Annotated[str, typer.Option(help="RFC folder, relative to DIRECTORY.")] = "rfcs",
-    force: Annotated[bool, typer.Option(help="Overwrite an existing docket.toml.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing docket.toml.")
+    ] = False,
 ) -> None:
     """Create docket.toml, the RFC folder and an editable copy of the default template."""
     root = (directory or Path.cwd()).resolve()
@@ -295,7 +298,7 @@ def init(
     '  $EDITOR "$(docket new "Webhook retries")"   # open the new file'
 )
 def new(
-    title: Annotated[str, typer.Argument(help="The RFC's title.")],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="The RFC's title.")],
     author: Annotated[
         list[str] | None,
         typer.Option(
@@ -479,7 +482,7 @@ def show(
         changed = last_changes(ws.config.rfc_dir, [file.path]).get(file.path.resolve())
         record = _record(ws, row, changed, _lint_errors(ws, row))
         record["metadata"] = {k: _jsonable(v) for k, v in row.document.front_matter.data.items()}
-        record["sections"] = [
+        record["checklist"] = [
             {
                 "title": item.spec.title,
                 "line": item.section.line if item.section else None,
@@ -512,7 +515,7 @@ def _print_show(record: dict[str, Any]) -> None:
         ("State", record["state"] or "(none)"),
         ("Authors", ", ".join(record["authors"]) or "(none)"),
         ("Updated", record["updated"] or "(unknown)"),
-        ("Filled", f"{record['filled']} of {len(record['sections'])} sections"),
+        ("Filled", f"{record['filled']} of {record['sections']} sections"),
         ("Errors", _blank(record["errors"])),
     ]
     shown = {"state", "status", "authors", "author"}
@@ -521,7 +524,7 @@ def _print_show(record: dict[str, Any]) -> None:
     for key, value in facts:
         out.print(f"  {escape(key.ljust(width))}  {escape(str(value))}")
     out.print()
-    for section in record["sections"]:
+    for section in record["checklist"]:
         if section["filled"]:
             out.print(f"  [green]\\[x][/green] {escape(section['title'])}")
             continue
@@ -551,13 +554,13 @@ def state(
     rfc: Annotated[str, typer.Argument(metavar="RFC", help="RFC number or file path.")],
     new_state: Annotated[str, typer.Argument(metavar="STATE", help="The state to move to.")],
     force: Annotated[
-        bool, typer.Option(help="Move even when the rules or readiness checks say no.")
+        bool, typer.Option("--force", help="Move even when the rules or readiness checks say no.")
     ] = False,
 ) -> None:
     """Move an RFC to another state, if the lifecycle allows it and the RFC is ready.
 
-    By default an RFC moves to the next state or back to any earlier one; [transitions]
-    in docket.toml overrides that. Only the state value (and an `updated` date, where the
+    By default an RFC moves to the next state or back to any earlier one; a transitions
+    table in docket.toml overrides that. Only the state value (and an `updated` date, where the
     file or template has one) changes; the file is rewritten atomically.
     """
     ws = _workspace()
@@ -610,7 +613,7 @@ def state(
 )
 def index(
     check: Annotated[
-        bool, typer.Option(help="Change nothing; exit 1 when the index is out of date.")
+        bool, typer.Option("--check", help="Change nothing; exit 1 when the index is out of date.")
     ] = False,
 ) -> None:
     """Write a table of all RFCs into the index file, between docket:index markers.
@@ -650,8 +653,8 @@ def index(
     "  docket renumber 12 14 --file rfcs/0012-webhook-retries.md   # two files share 12"
 )
 def renumber(
-    old: Annotated[int, typer.Argument(help="The RFC's current number.")],
-    new: Annotated[int, typer.Argument(help="The number to give it.")],
+    old: Annotated[int, typer.Argument(metavar="OLD", help="The RFC's current number.")],
+    new: Annotated[int, typer.Argument(metavar="NEW", help="The number to give it.")],
     file: Annotated[
         Path | None, typer.Option("--file", help="Which file, when two share the number OLD.")
     ] = None,

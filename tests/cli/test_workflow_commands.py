@@ -347,3 +347,32 @@ def test_migrate_template_bad_input(repo: Path, docket: Invoke) -> None:
 def test_filled_helper_really_fills(repo: Path) -> None:
     path = write_rfc(repo / "rfcs", 1, "Queues", full=True)
     assert filled(path.read_text()) != path.read_text()  # adds more each time: not a no-op
+
+
+# --- files Docket cannot edit ---------------------------------------------------------
+
+
+def test_unusable_files_give_clean_errors(repo: Path, docket: Invoke) -> None:
+    path = write_rfc(repo / "rfcs", 1, "Queues", full=True)
+    path.write_text("---\nstate: draft\n# RFC 1 - Queues\n")  # front matter never closed
+    result = docket("state", "1", "in-progress", "--force")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "Error: rfcs/0001-queues.md: cannot set 'state': front matter" in result.stderr
+    assert path.read_text() == "---\nstate: draft\n# RFC 1 - Queues\n"
+    (repo / "rfcs" / "README.md").write_bytes(b"\xff\xfe not utf-8")
+    assert "UTF-8" in assert_clean_error(docket("index"), 2)
+
+
+def test_an_empty_folder_lists_nothing(repo: Path, docket: Invoke) -> None:
+    docket("init")
+    result = docket("list", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert docket("list").stdout.split() == [
+        "RFC",
+        "Title",
+        "State",
+        "Authors",
+        "Filled",
+        "Updated",
+        "Errors",
+    ]

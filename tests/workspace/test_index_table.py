@@ -8,7 +8,7 @@ import pytest
 
 from docket.template import default_schema
 from docket.workspace import INDEX_END, INDEX_START, Workspace, scaffold, update_index
-from docket.workspace._index import IndexError_, index_table
+from docket.workspace._index import IndexFileError, index_table
 from docket.workspace.config import load_config
 
 TABLE = ["| RFC | Title |", "|--|--|", "| 1 | x |"]
@@ -37,7 +37,7 @@ def test_a_file_without_markers_gets_them_appended() -> None:
     [f"{INDEX_START}\n{INDEX_START}\n{INDEX_END}\n", f"{INDEX_END}\nx\n{INDEX_START}\n"],
 )
 def test_muddled_markers_are_refused(text: str) -> None:
-    with pytest.raises(IndexError_, match="expected one"):
+    with pytest.raises(IndexFileError, match="expected one"):
         update_index(text, TABLE)
 
 

@@ -47,7 +47,7 @@ from docket.workspace import (
     update_index,
     write_atomic,
 )
-from docket.workspace._index import IndexError_
+from docket.workspace._index import IndexFileError
 from docket.workspace._migrate import unified_diff
 from docket.workspace.config import CONFIG_FILE, Config, ConfigError, load_config
 
@@ -124,12 +124,14 @@ def _handled() -> Iterator[None]:
         TemplateError,
         PatternError,
         ReserveError,
-        IndexError_,
+        IndexFileError,
         LintError,
     ) as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    except UnicodeDecodeError as exc:
+        _fail(f"a file is not valid UTF-8 ({exc.reason} at byte {exc.start})", "save it as UTF-8.")
 
 
 @contextmanager

@@ -15,6 +15,12 @@ from docket.document import FrontMatter, TitlePattern, field_key, parse_document
 from docket.workspace._lines import Lines, body, line_ending
 
 Value = str | Sequence[str]
+
+
+class FieldError(ValueError):
+    """Metadata Docket cannot edit safely (front matter that does not parse, say)."""
+
+
 Style = Literal["yaml", "list", "none"]
 
 _YAML_LINE_RE = re.compile(
@@ -65,7 +71,7 @@ def set_field(
             head = ["---" + nl, f"{name}: {_yaml_scalar(_joined(value))}{nl}", "---" + nl, nl]
         lines.lines[0:0] = head
     else:
-        raise ValueError(f"cannot set {name!r}: {front.error}")
+        raise FieldError(f"cannot set {name!r}: {front.error}")
     return lines.text()
 
 
@@ -82,7 +88,7 @@ def _replace_yaml(lines: Lines, front: FrontMatter, line_no: int, value: Value) 
     raw = lines.lines[index]
     match = _YAML_LINE_RE.match(body(raw))
     if match is None:  # pragma: no cover - field_lines only records lines this pattern matches
-        raise ValueError(f"line {line_no} is not a `key: value` line")
+        raise FieldError(f"line {line_no} is not a `key: value` line")
     continuation = _continuation(lines, front, index)
     if continuation and not isinstance(value, str):
         first = body(lines.lines[index + 1])
@@ -116,7 +122,7 @@ def _replace_list(lines: Lines, line_no: int, value: Value) -> None:
     raw = lines.lines[index]
     match = _LIST_LINE_RE.match(body(raw))
     if match is None:
-        raise ValueError(f"line {line_no} is not a `- Key: value` item")
+        raise FieldError(f"line {line_no} is not a `- Key: value` item")
     lines.lines[index] = match["pre"] + _joined(value) + match["post"] + line_ending(raw)
 
 

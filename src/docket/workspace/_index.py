@@ -14,7 +14,7 @@ END = "<!-- docket:index:end -->"
 HEADING = "# RFCs"
 
 
-class IndexError_(ValueError):
+class IndexFileError(ValueError):
     """An index file whose markers Docket cannot make sense of."""
 
 
@@ -50,7 +50,7 @@ def update_index(existing: str | None, table: Sequence[str]) -> str:
         lines.lines.extend(line + nl for line in [START, *table, END])
         return lines.text()
     if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
-        raise IndexError_(
+        raise IndexFileError(
             f"expected one {START} line followed by one {END} line "
             f"(found {len(starts)} start and {len(ends)} end markers)"
         )

@@ -11,6 +11,7 @@ from docket.document import Document, DocumentError, Person, parse_document, rea
 from docket.template import Schema
 from docket.workspace._atomic import write_atomic
 from docket.workspace._discovery import RfcFile, by_number, discover, numbers
+from docket.workspace._fields import FieldError
 from docket.workspace._migrate import migrate_text
 from docket.workspace._names import FilePattern, slugify
 from docket.workspace._renumber import RenumberPlan, plan_renumber
@@ -145,7 +146,12 @@ class Workspace:
 
     def write_state(self, file: RfcFile, new_state: str, today: dt.date | None = None) -> str:
         """Write the new state into the file atomically; returns the new text."""
-        text = set_state(self.read(file), self.schema, new_state, today)
+        try:
+            text = set_state(self.read(file), self.schema, new_state, today)
+        except FieldError as exc:
+            raise WorkspaceError(
+                f"{self.shown(file.path)}: {exc}", "fix the front matter, then try again."
+            ) from None
         write_atomic(file.path, text)
         return text
 

@@ -10,11 +10,11 @@ import re
 from collections.abc import Callable
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 
 from docket.template import default_schema
-from docket.web.accounts.roles import ADMIN, AUTHOR, READER, REVIEWER
+from docket.web.accounts.roles import ADMIN, AUTHOR, READER, REVIEWER, ROLE_PERMISSIONS
 from docket.web.proposals import services
 from docket.web.proposals.models import Rfc
 from docket.workspace import scaffold
@@ -27,6 +27,24 @@ def _fast_passwords(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
+def role_group(role: str) -> Group:
+    """The role's group, re-made if a transactional test's flush removed it."""
+    group, created = Group.objects.get_or_create(name=role)
+    if created:
+        for app_label, codename in ROLE_PERMISSIONS[role]:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    return group
+
+
+@pytest.fixture
+def roles(db: None) -> None:
+    """For transactional tests: the flush after another one drops the migrated groups."""
+    for role in ROLE_PERMISSIONS:
+        role_group(role)
+
+
 def make_user(username: str, role: str | None, *, staff: bool = False) -> User:
     user = User.objects.create_user(
         username, email=f"{username}@example.org", password=PASSWORD, is_staff=staff
@@ -34,7 +52,7 @@ def make_user(username: str, role: str | None, *, staff: bool = False) -> User:
     user.first_name = username.capitalize()
     user.save()
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(role_group(role))
     return user
 
 

@@ -57,8 +57,10 @@ def test_an_explicit_number_that_is_taken_is_refused(alice: User) -> None:
         services.create_rfc(alice, "Clash", "# RFC 1 - Clash\n", number=1)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_creations_never_share_a_number(make_user: Callable[..., User]) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_creations_never_share_a_number(
+    make_user: Callable[..., User], roles: None
+) -> None:
     users = [make_user(f"writer{i}", AUTHOR) for i in range(6)]
     barrier = threading.Barrier(len(users))
     errors: list[BaseException] = []

@@ -49,8 +49,8 @@ def test_serve_dev_uses_the_autoreloading_server(monkeypatch: pytest.MonkeyPatch
     assert seen == [("runserver", ("127.0.0.1:8111",), {"use_reloader": True})]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_demo_twice_prints_the_password_only_the_first_time(tmp_path: Path) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_demo_twice_prints_the_password_only_the_first_time(tmp_path: Path, roles: None) -> None:
     folder = tmp_path / "rfcs"
     folder.mkdir()
     (folder / "0001-hello.md").write_text("---\nstate: draft\n---\n\n# RFC 1 - Hello\n")

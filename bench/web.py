@@ -169,8 +169,9 @@ def load(count: int, seed: int = 7) -> str:
                     )
                 )
             Revision.objects.bulk_create(revisions)
-            for revision in Revision.objects.filter(rfc__number__in=list(numbers)):
-                by_number[revision.rfc.number].current = revision  # type: ignore[attr-defined]
+            by_id = {r.pk: r for r in by_number.values()}
+            for revision in Revision.objects.filter(rfc__in=list(by_id)):
+                by_id[revision.rfc_id].current = revision
             Rfc.objects.bulk_update(list(by_number.values()), ["current"])
             Rfc.authors.through.objects.bulk_create(
                 [

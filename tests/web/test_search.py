@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from docket.web.proposals.models import Revision, Rfc
-from docket.web.search import index_rfc, search
+from docket.web.search import index_rfc, matching_ids, search, snippets_for
 from docket.web.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -153,3 +153,34 @@ def test_a_rolled_back_save_leaves_no_index_entry() -> None:
         raise Abort
     assert numbers("spectral") == []
     assert not SearchDocument.objects.exists()
+
+
+def test_snippets_can_be_skipped_and_fetched_for_the_shown_hits_only() -> None:
+    for n in range(1, 6):
+        make_rfc(n, f"Queue {n}", f"A message queue, number {n}.")
+    make_rfc(9, "Cache", "No match here.")
+    results = search("queue", limit=200, snippets=False)
+    assert results.count == 5
+    assert all(hit.snippet == "" for hit in results.hits)
+    shown = [hit.rfc.pk for hit in results.hits[:2]]
+    nine = Rfc.objects.get(number=9).pk
+    excerpts = snippets_for("queue", [*shown, nine])
+    assert set(excerpts) == set(shown)
+    assert all("<mark>queue</mark>" in excerpts[pk] for pk in shown)
+    assert snippets_for('"', shown) == {}
+
+
+def test_internal_callers_may_ask_for_more_than_a_page() -> None:
+    for n in range(1, 131):
+        make_rfc(n, f"Queue {n}", "A message queue.")
+    assert len(search("queue", limit=1000, snippets=False).hits) == 130
+
+
+def test_matching_ids_ranks_without_fetching_text() -> None:
+    make_rfc(1, "Billing", FILLER + "A passing mention of sharding. " + FILLER)
+    make_rfc(2, "Sharding", "Split the table.")
+    make_rfc(3, "Other", "Nothing.")
+    one, two = (Rfc.objects.get(number=n).pk for n in (1, 2))
+    assert matching_ids("sharding", limit=10) == [two, one]
+    assert matching_ids("sharding", limit=1) == [two]
+    assert matching_ids('"', limit=10) == []

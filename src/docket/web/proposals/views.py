@@ -45,10 +45,8 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
     if sort not in SORTS:
         sort = "number"
     rfcs: QuerySet[Rfc] = Rfc.objects.all()
-    snippets: dict[int, str] = {}
     if query:
-        snippets = finder.matches(query)
-        rfcs = rfcs.filter(pk__in=list(snippets))
+        rfcs = rfcs.filter(pk__in=finder.matches(query))
     if author:
         rfcs = rfcs.filter(authors__username=author)
     counts = {row["state"]: row["n"] for row in rfcs.values("state").annotate(n=Count("id"))}
@@ -71,7 +69,7 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
             "q": query,
             "sort": sort,
             "sorts": {key: label for key, (label, _) in SORTS.items()},
-            "snippets": snippets,
+            "snippets": finder.snippets(query, [rfc.pk for rfc in page]) if query else {},
             "can_create": permissions.can_create(request.user),
         },
     )

@@ -27,11 +27,26 @@ def search(
     author: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    snippets: bool = True,
 ) -> SearchResults:
     """Ranked matches for ``query`` in web-search syntax; see ``engine.search``."""
     from docket.web.search.engine import search as _search
 
-    return _search(query, state=state, author=author, limit=limit, offset=offset)
+    return _search(query, state=state, author=author, limit=limit, offset=offset, snippets=snippets)
 
 
-__all__ = ["index_rfc", "search"]
+def matching_ids(query: str, *, limit: int) -> list[int]:
+    """Ids of the best ``limit`` matches, best first, with no snippets (cheap)."""
+    from docket.web.search.engine import matching_ids as _matching_ids
+
+    return _matching_ids(query, limit=limit)
+
+
+def snippets_for(query: str, rfc_ids: list[int]) -> dict[int, str]:
+    """Highlighted excerpts (safe HTML) for the RFCs a page shows; see ``engine.snippets_for``."""
+    from docket.web.search.engine import snippets_for as _snippets_for
+
+    return _snippets_for(query, rfc_ids)
+
+
+__all__ = ["index_rfc", "matching_ids", "search", "snippets_for"]

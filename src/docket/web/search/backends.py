@@ -41,10 +41,17 @@ class Restriction:
 
 class Backend(Protocol):
     def matches(
-        self, query: Query, within: Restriction | None, limit: int, offset: int
+        self,
+        query: Query,
+        within: Restriction | None,
+        limit: int,
+        offset: int,
+        snippets: bool = True,
     ) -> list[Match]: ...
 
     def count(self, query: Query, within: Restriction | None) -> int: ...
+
+    def snippets(self, query: Query, rfc_ids: list[int]) -> dict[int, str]: ...
 
 
 def _where(column: str, within: Restriction | None) -> tuple[str, list[Any]]:
@@ -53,23 +60,45 @@ def _where(column: str, within: Restriction | None) -> tuple[str, list[Any]]:
     return f" AND {column} IN ({within.sql})", list(within.params)
 
 
+_FTS5_SNIPPET = f"snippet({FTS_TABLE}, -1, %s, %s, '…', {SNIPPET_TOKENS})"
+
+
 class SqliteBackend:
     def __init__(self, connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
 
     def matches(
-        self, query: Query, within: Restriction | None, limit: int, offset: int
+        self,
+        query: Query,
+        within: Restriction | None,
+        limit: int,
+        offset: int,
+        snippets: bool = True,
     ) -> list[Match]:
         extra, params = _where(f"{FTS_TABLE}.rowid", within)
+        # SQLite evaluates the select list only for the rows the LIMIT keeps.
+        snippet = _FTS5_SNIPPET if snippets else "''"
         sql = (
-            f"SELECT {FTS_TABLE}.rowid, rank,"
-            f" snippet({FTS_TABLE}, -1, %s, %s, '…', {SNIPPET_TOKENS})"
+            f"SELECT {FTS_TABLE}.rowid, rank, {snippet}"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{extra}"
             f" ORDER BY rank, {FTS_TABLE}.rowid LIMIT %s OFFSET %s"
         )
+        marks = [MARK_START, MARK_END] if snippets else []
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [MARK_START, MARK_END, query.to_fts5(), *params, limit, offset])
+            cursor.execute(sql, [*marks, query.to_fts5(), *params, limit, offset])
             return [Match(int(r[0]), -float(r[1]), r[2] or "") for r in cursor.fetchall()]
+
+    def snippets(self, query: Query, rfc_ids: list[int]) -> dict[int, str]:
+        if not rfc_ids:
+            return {}
+        slots = ", ".join(["%s"] * len(rfc_ids))
+        sql = (
+            f"SELECT {FTS_TABLE}.rowid, {_FTS5_SNIPPET} FROM {FTS_TABLE}"
+            f" WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({slots})"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [MARK_START, MARK_END, query.to_fts5(), *rfc_ids])
+            return {int(r[0]): r[1] or "" for r in cursor.fetchall()}
 
     def count(self, query: Query, within: Restriction | None) -> int:
         extra, params = _where(f"{FTS_TABLE}.rowid", within)
@@ -92,31 +121,53 @@ def _best_headline(body: str | None, title: str | None) -> str:
     return body or ""
 
 
+_PG_HEADLINES = "ts_headline('english', d.body, q.q, %s), ts_headline('english', d.title, q.q, %s)"
+
+
 class PostgresBackend:
     def __init__(self, connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
 
     def matches(
-        self, query: Query, within: Restriction | None, limit: int, offset: int
+        self,
+        query: Query,
+        within: Restriction | None,
+        limit: int,
+        offset: int,
+        snippets: bool = True,
     ) -> list[Match]:
         extra, params = _where("d.rfc_id", within)
-        # Headlines are costly: compute them for the requested page only.
+        # Rank on the index alone, then fetch text and build headlines for the page only.
+        headlines = _PG_HEADLINES if snippets else "'', ''"
         sql = (
             "WITH q AS (SELECT websearch_to_tsquery('english', %s) AS q),"
             " page AS ("
-            "  SELECT d.rfc_id, ts_rank(d.vector, q.q) AS rank, d.title, d.body"
+            "  SELECT d.rfc_id, ts_rank(d.vector, q.q) AS rank"
             f"  FROM {TABLE} d, q WHERE d.vector @@ q.q{extra}"
             "  ORDER BY rank DESC, d.rfc_id LIMIT %s OFFSET %s)"
-            " SELECT page.rfc_id, page.rank,"
-            " ts_headline('english', page.body, q.q, %s),"
-            " ts_headline('english', page.title, q.q, %s)"
-            " FROM page, q ORDER BY page.rank DESC, page.rfc_id"
+            f" SELECT page.rfc_id, page.rank, {headlines}"
+            f" FROM page JOIN {TABLE} d ON d.rfc_id = page.rfc_id, q"
+            " ORDER BY page.rank DESC, page.rfc_id"
         )
-        args = [query.to_websearch(), *params, limit, offset, _HEADLINE_OPTIONS, _HEADLINE_OPTIONS]
+        options = [_HEADLINE_OPTIONS, _HEADLINE_OPTIONS] if snippets else []
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, args)
+            cursor.execute(sql, [query.to_websearch(), *params, limit, offset, *options])
             rows = cursor.fetchall()
         return [Match(int(r[0]), float(r[1]), _best_headline(r[2], r[3])) for r in rows]
+
+    def snippets(self, query: Query, rfc_ids: list[int]) -> dict[int, str]:
+        if not rfc_ids:
+            return {}
+        sql = (
+            f"SELECT d.rfc_id, {_PG_HEADLINES}"
+            f" FROM {TABLE} d, websearch_to_tsquery('english', %s) AS q(q)"
+            " WHERE d.rfc_id = ANY(%s) AND d.vector @@ q.q"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                sql, [_HEADLINE_OPTIONS, _HEADLINE_OPTIONS, query.to_websearch(), list(rfc_ids)]
+            )
+            return {int(r[0]): _best_headline(r[1], r[2]) for r in cursor.fetchall()}
 
     def count(self, query: Query, within: Restriction | None) -> int:
         extra, params = _where("d.rfc_id", within)

@@ -14,8 +14,6 @@ from docket.web.search.models import SearchDocument
 from docket.web.search.query import parse_query
 from docket.web.search.text import MARK_END, MARK_START, index_text
 
-MAX_LIMIT = 100
-
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -59,13 +57,16 @@ def search(
     author: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    snippets: bool = True,
 ) -> SearchResults:
     """RFCs matching ``query`` (web-search syntax), best first, with highlighted excerpts.
 
     ``state`` and ``author`` (a username) narrow the results as the list page's filters do.
-    A query with nothing searchable in it matches nothing rather than raising.
+    A query with nothing searchable in it matches nothing rather than raising. With
+    ``snippets=False`` every snippet is empty and the search is cheaper: ask
+    ``snippets_for`` afterwards for the hits actually shown.
     """
-    limit = max(1, min(limit, MAX_LIMIT))
+    limit = max(1, limit)
     offset = max(0, offset)
     parsed = parse_query(query)
     if parsed.empty:
@@ -73,7 +74,7 @@ def search(
     connection = connections[router.db_for_read(SearchDocument)]
     backend = backend_for(connection)
     within = _restriction(state, author)
-    matches = backend.matches(parsed, within, limit, offset)
+    matches = backend.matches(parsed, within, limit, offset, snippets)
     count = (
         offset + len(matches)
         if len(matches) < limit and (matches or offset == 0)
@@ -86,6 +87,24 @@ def search(
         if m.rfc_id in rfcs
     ]
     return SearchResults(hits, count, limit, offset)
+
+
+def matching_ids(query: str, *, limit: int) -> list[int]:
+    """The ids of the best ``limit`` matches, best first: ranking only, no text, no ORM."""
+    parsed = parse_query(query)
+    if parsed.empty:
+        return []
+    backend = backend_for(connections[router.db_for_read(SearchDocument)])
+    return [m.rfc_id for m in backend.matches(parsed, None, max(1, limit), 0, snippets=False)]
+
+
+def snippets_for(query: str, rfc_ids: list[int]) -> dict[int, str]:
+    """Highlighted excerpts (safe HTML) for these RFCs; ids that do not match are left out."""
+    parsed = parse_query(query)
+    if parsed.empty or not rfc_ids:
+        return {}
+    backend = backend_for(connections[router.db_for_read(SearchDocument)])
+    return {pk: snippet_html(raw) for pk, raw in backend.snippets(parsed, rfc_ids).items()}
 
 
 def _author_names(text: str) -> str:

@@ -376,3 +376,14 @@ def test_an_empty_folder_lists_nothing(repo: Path, docket: Invoke) -> None:
         "Updated",
         "Errors",
     ]
+
+
+def test_list_counts_folder_level_errors_like_a_shared_number(repo: Path, docket: Invoke) -> None:
+    write_rfc(repo / "rfcs", 2, "Billing", full=True, state="in-progress")
+    write_rfc(repo / "rfcs", 2, "Search", full=True, state="in-progress")
+    write_rfc(repo / "rfcs", 3, "Queues", full=True, state="in-progress")
+    rows = json.loads(docket("list", "--format", "json").stdout)
+    assert [(r["number"], r["errors"] > 0) for r in rows] == [(2, True), (2, True), (3, False)]
+    docket("renumber", "2", "4", "--file", "rfcs/0002-search.md")
+    rows = json.loads(docket("list", "--format", "json").stdout)
+    assert [(r["number"], r["errors"]) for r in rows] == [(2, 0), (3, 0), (4, 0)]

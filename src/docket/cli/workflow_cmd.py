@@ -28,7 +28,7 @@ from rich.table import Table
 
 from docket.cli._app import app
 from docket.document import DocumentError, heading_key
-from docket.lint import LintError, lint_text, readiness
+from docket.lint import LintError, lint_paths, readiness
 from docket.template import TemplateError, default_template_text, load_schema
 from docket.workspace import (
     Candidate,
@@ -177,15 +177,23 @@ def _print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str
     out.print(table)
 
 
-def _lint_errors(ws: Workspace, row: RfcSummary) -> int | None:
-    """How many error-severity findings the linter reports for the RFC at its state."""
-    findings = lint_text(
-        row.document.text,
-        ws.schema,
-        path=str(row.file.path),
-        config=ws.config,
-    )
-    return sum(1 for f in findings if f.severity == "error")
+def _error_counts(ws: Workspace, paths: Sequence[Path]) -> dict[Path, int]:
+    """Error-severity findings per file, from one cached, parallel linter run over ``paths``.
+
+    Each RFC is checked at its own state, folder-level rules (duplicate numbers) included.
+    """
+    run = lint_paths(list(paths), ws.config)
+    counts = {p.resolve(): 0 for p in paths if p.is_file()}
+    for finding in run.findings:
+        if finding.severity != "error":
+            continue
+        shown = Path(finding.path)
+        for base in (Path.cwd(), ws.config.root):
+            candidate = (base / shown).resolve()
+            if candidate in counts:
+                counts[candidate] += 1
+                break
+    return counts
 
 
 def _git_author() -> list[str]:
@@ -404,9 +412,12 @@ def list_(
         _fail(f"unknown state {state!r}", f"the states are: {', '.join(lifecycle)}")
     with _handled():
         rows = [r for r in _summaries(ws) if _matches(r, state, author, pattern)]
-        changed = last_changes(ws.config.rfc_dir, [r.file.path for r in rows])
+        paths = [r.file.path for r in rows]
+        changed = last_changes(ws.config.rfc_dir, paths)
+        errors = _error_counts(ws, paths) if rows else {}
         records = [
-            _record(ws, r, changed.get(r.file.path.resolve()), _lint_errors(ws, r)) for r in rows
+            _record(ws, r, changed.get(r.file.path.resolve()), errors.get(r.file.path.resolve()))
+            for r in rows
         ]
     records.sort(key=_sort_key(sort, lifecycle), reverse=sort is SortKey.UPDATED)
     if format is ListFormat.JSON:
@@ -482,7 +493,8 @@ def show(
             raise problems[0]
         row = rows[0]
         changed = last_changes(ws.config.rfc_dir, [file.path]).get(file.path.resolve())
-        record = _record(ws, row, changed, _lint_errors(ws, row))
+        errors = _error_counts(ws, [file.path]).get(file.path.resolve())
+        record = _record(ws, row, changed, errors)
         record["metadata"] = {k: _jsonable(v) for k, v in row.document.front_matter.data.items()}
         record["checklist"] = [
             {

@@ -107,7 +107,10 @@ def test_tables_render_with_alignment() -> None:
     html = render_markdown("| Decision | Chosen |\n|---|:-:|\n| Auth | JWT |\n").html
     assert "<table>" in html
     assert "<th>Decision</th>" in html
-    assert '<td style="text-align:center">JWT</td>' in html
+    # Classes, not inline styles: the workspace's Content-Security-Policy forbids those.
+    assert '<th class="align-center">Chosen</th>' in html
+    assert '<td class="align-center">JWT</td>' in html
+    assert "style=" not in html
 
 
 def test_strikethrough_and_task_lists() -> None:

@@ -19,6 +19,7 @@ from docket.render._sanitize import OWN_ID_MARK, sanitize
 from docket.render._slug import Slugger
 
 _TOC_KEY = "docket_toc"
+_ALIGN_STYLE = "text-align:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ def _markdown() -> MarkdownIt:
         .use(tasklists_plugin)
     )
     md.core.ruler.push("docket_anchors", _anchor_headings)
+    md.core.ruler.push("docket_align_cells", _align_cells_by_class)
     md.add_render_rule("front_matter", _render_nothing)
     md.add_render_rule("heading_close", _render_heading_close)
     md.add_render_rule("footnote_anchor_name", _render_footnote_anchor_name)
@@ -91,6 +93,16 @@ def _anchor_headings(state: StateCore) -> None:
         tokens[index + 2].meta["anchor"] = anchor
         toc.append(TocEntry(level=int(token.tag[1]), text=text, anchor=anchor))
     state.env[_TOC_KEY] = toc
+
+
+def _align_cells_by_class(state: StateCore) -> None:
+    """Column alignment as ``align-*`` classes: pages forbid inline styles in their CSP."""
+    for token in state.tokens:
+        if token.type not in ("th_open", "td_open"):
+            continue
+        style = str(token.attrs.pop("style", ""))
+        if style.startswith(_ALIGN_STYLE):
+            token.attrSet("class", f"align-{style.removeprefix(_ALIGN_STYLE)}")
 
 
 def _render_heading_close(

@@ -38,7 +38,7 @@ CLEAN_CONTENT_TAGS = frozenset(
     }
 )  # fmt: skip
 
-_CELL = {"align", "colspan", "rowspan", "style"}
+_CELL = {"class", "colspan", "rowspan"}
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "title", "lang", "dir"},
     "a": {"href", "class", "aria-label", "aria-hidden"},
@@ -89,7 +89,6 @@ _CLEANER = nh3.Cleaner(
     # Task-list checkboxes are the only inputs worth keeping, and they must stay inert.
     tag_attribute_values={"input": {"type": {"checkbox"}}},
     set_tag_attribute_values={"input": {"disabled": "disabled", "type": "checkbox"}},
-    filter_style_properties={"text-align"},
 )
 
 

@@ -115,16 +115,19 @@ def test_a_missing_path_is_a_usage_error(workspace) -> None:  # type: ignore[no-
         lint_paths([Path("nope.md")], config)
 
 
-def test_the_index_file_and_hidden_folders_are_not_linted(workspace) -> None:  # type: ignore[no-untyped-def]
+def test_index_pages_and_hidden_folders_are_not_linted_when_walking(workspace) -> None:  # type: ignore[no-untyped-def]
     config = workspace(
-        "",
+        'index-file = "rfcs/INDEX.md"\n',
         {
-            "rfcs/README.md": "# Index\n",
+            "rfcs/INDEX.md": "# Index\n",
+            "rfcs/sub/README.md": "# About\n",
             "rfcs/.drafts/0009-x.md": "junk",
             "rfcs/0001-a.md": rfc(1, "A"),
         },
     )
     assert lint_paths(None, config, use_cache=False).files == 1
+    named = lint_paths([Path("rfcs/sub/README.md")], config, use_cache=False)
+    assert named.files == 1 and {f.code for f in named.findings} >= {"DK101"}
 
 
 def test_the_cache_hits_on_unchanged_files_and_misses_on_changed_ones(workspace) -> None:  # type: ignore[no-untyped-def]

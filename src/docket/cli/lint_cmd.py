@@ -85,6 +85,13 @@ def lint(
     raise typer.Exit(1 if run.errors else 0)
 
 
+def run_alone(args: list[str]) -> None:
+    """Run ``docket lint ARGS`` with only this command loaded (exits with its code)."""
+    solo = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    solo.command("lint")(lint)
+    typer.main.get_command(solo).main(args=args, prog_name="docket lint")
+
+
 def _color() -> bool:
     """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
     if os.environ.get("NO_COLOR"):

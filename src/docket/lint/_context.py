@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from docket.document import Document
+    from docket.document import Block, Document
     from docket.document.completeness import Completeness
     from docket.template import Schema
     from docket.workspace.config import Config
@@ -34,6 +34,7 @@ class Context:
     state: str | None
     """The state the document is checked for: ``--state``, else its own."""
     _lines_in_code: set[int] | None = field(default=None, repr=False)
+    _normalised: dict[int, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def completeness(self) -> Completeness:
@@ -52,6 +53,15 @@ class Context:
     @property
     def file_pattern(self) -> str | None:
         return self.config.file_pattern if self.config is not None else None
+
+    def normalised(self, block: Block) -> str:
+        """The block's words as the template's text is stored, computed once per block."""
+        key = id(block)
+        if key not in self._normalised:
+            from docket.document import normalise
+
+            self._normalised[key] = normalise(block.content or block.text)
+        return self._normalised[key]
 
     def code_lines(self) -> set[int]:
         """Lines inside code blocks, comments and raw HTML: never prose to check."""

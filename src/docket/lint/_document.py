@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -174,22 +175,34 @@ def _finding(rule: Rule, issue: Issue, path: str, severity: Severity) -> Finding
 
 
 def _references(ctx: Context) -> list[Reference]:
+    """``RFC 12``-style references and ``0012-*.md`` links outside code and front matter."""
+    text = "\n".join(ctx.doc.lines)
+    if "RFC" not in text and ".md" not in text:
+        return []
     own = ctx.doc.title.number if ctx.doc.title else None
     own = own if own is not None else ctx.file_number
     skip = ctx.code_lines()
     front_end = ctx.doc.front_matter.end if ctx.doc.front_matter.style == "yaml" else 0
+    starts = [0]
+    for line in ctx.doc.lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
     found: list[Reference] = []
-    for index, line in enumerate(ctx.doc.lines, start=1):
-        if index in skip or index <= front_end or ("RFC" not in line and ".md" not in line):
+    for match in _REF_RE.finditer(text):
+        group = "num" if match.group("num") else "link"
+        offset = match.start() if group == "num" else match.start(group)
+        index = bisect_right(starts, offset)
+        number = int(match.group(group))
+        if number == own or index in skip or index <= front_end:
             continue
-        prose = _INLINE_CODE_RE.sub(lambda m: " " * len(m.group()), line)
-        for match in _REF_RE.finditer(prose):
-            group = "num" if match.group("num") else "link"
-            number = int(match.group(group))
-            column = match.start() if group == "num" else match.start(group)
-            if number != own:
-                found.append(Reference(number, index, column + 1))
+        line = ctx.doc.lines[index - 1]
+        if _in_inline_code(line, offset - starts[index - 1]):
+            continue
+        found.append(Reference(number, index, offset - starts[index - 1] + 1))
     return found
+
+
+def _in_inline_code(line: str, column: int) -> bool:
+    return any(m.start() <= column < m.end() for m in _INLINE_CODE_RE.finditer(line))
 
 
 def file_finding(path: str, line: int | None, message: str) -> FileResult:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from docket.workspace.config import Config
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+FOLDER_PAGES = frozenset({"readme.md", "index.md"})
+"""Pages that describe a folder rather than propose anything: skipped when walking folders."""
 PARALLEL_MIN = 24
 """Below this many files to parse, starting worker processes costs more than it saves."""
 
@@ -52,7 +54,11 @@ class _Target:
 
 
 def discover(paths: Sequence[Path], config: Config) -> list[Path]:
-    """Markdown files under ``paths`` (folders walked, hidden ones skipped), in a stable order."""
+    """Markdown files under ``paths``, in a stable order.
+
+    Folders are walked skipping hidden folders, the index file, the template and README or
+    index pages; a file named explicitly is always linted.
+    """
     skip = {_abs(config.index_file), _abs(config.cache_dir)}
     if config.template is not None:
         skip.add(_abs(config.template))
@@ -70,7 +76,11 @@ def discover(paths: Sequence[Path], config: Config) -> list[Path]:
             )
             for name in sorted(files + [d for d in dirs if d.endswith(MARKDOWN_SUFFIXES)]):
                 candidate = Path(folder, name)
-                if name.endswith(MARKDOWN_SUFFIXES) and candidate not in skip:
+                if (
+                    name.endswith(MARKDOWN_SUFFIXES)
+                    and candidate not in skip
+                    and name.lower() not in FOLDER_PAGES
+                ):
                     found.setdefault(candidate, None)
     return list(found)
 

@@ -88,8 +88,6 @@ def section_unfilled(ctx: Context) -> Iterator[Issue]:
     severity="gap",
 )
 def guidance_left(ctx: Context) -> Iterator[Issue]:
-    from docket.document import normalise
-
     for item in ctx.completeness.items:
         section, spec = item.section, item.spec
         if section is None or not item.filled or not spec.template_text:
@@ -98,7 +96,7 @@ def guidance_left(ctx: Context) -> Iterator[Issue]:
         for block in section.blocks:
             if block.kind not in ("paragraph", "list", "quote"):
                 continue
-            text = normalise(block.content or block.text)
+            text = ctx.normalised(block)
             if not text:
                 continue
             if text in spec.template_text or any(t in text for t in long_texts):
@@ -118,8 +116,6 @@ def guidance_left(ctx: Context) -> Iterator[Issue]:
     severity="gap",
 )
 def placeholder_left(ctx: Context) -> Iterator[Issue]:
-    from docket.document import normalise
-
     placeholders = [p for p in ctx.schema.placeholders if len(p) > 2]
     code = ctx.code_lines()
     for item in ctx.completeness.items:
@@ -129,7 +125,7 @@ def placeholder_left(ctx: Context) -> Iterator[Issue]:
         for block in section.blocks:
             if block.kind not in ("paragraph", "list", "quote", "table"):
                 continue
-            if normalise(block.content or block.text) in item.spec.template_text:
+            if ctx.normalised(block) in item.spec.template_text:
                 continue  # the whole block is template text: DK303 reports it
             for offset, line in enumerate(block.text.split("\n")):
                 number = block.start + offset

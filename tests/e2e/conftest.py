@@ -1,7 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
 
-Every page a test opens is watched: a JavaScript dialog (``alert``, ``confirm``, ``prompt``)
-or a request to any host but the live server fails the test, whatever the test is about.
+Every page a test opens is watched: a JavaScript dialog (``alert``, ``confirm``, ``prompt``),
+a request to any host but the live server, an uncaught script error or a Content-Security-
+Policy violation fails the test, whatever the test is about.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class Watch:
 
     dialogs: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
     def off_host(self) -> list[str]:
         return [url for url in self.requests if urlsplit(url).hostname not in LOCAL_HOSTS]
@@ -103,6 +105,15 @@ def new_page(browser: Browser, live_server: object, watch: Watch) -> Iterator[Ca
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
+        page.on("pageerror", lambda error: watch.errors.append(f"script error: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                watch.errors.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
         return page
 
     yield make
@@ -110,6 +121,7 @@ def new_page(browser: Browser, live_server: object, watch: Watch) -> Iterator[Ca
         context.close()
     assert watch.dialogs == [], f"a page opened a JavaScript dialog: {watch.dialogs}"
     assert watch.off_host() == [], f"a page requested another host: {watch.off_host()}"
+    assert watch.errors == [], f"a page's scripts failed or broke its CSP: {watch.errors}"
 
 
 def _role(name: str) -> Group:

@@ -113,3 +113,31 @@ def test_the_installed_command_in_a_real_process(workspace, tmp_path: Path) -> N
     assert done.stdout.startswith("rfcs/0002-b.md:1:1: DK001 not valid UTF-8")
     assert "\x1b[" not in done.stdout  # piped: plain text
     assert done.stderr == ""
+
+
+def test_the_quick_parser_has_exactly_the_typer_commands_options() -> None:
+    import typer
+
+    solo = typer.Typer(add_completion=False)
+    solo.command("lint")(lint_cmd.lint)
+    command = typer.main.get_command(solo)
+    typer_flags = {
+        flag for p in command.params for flag in getattr(p, "opts", []) if flag.startswith("-")
+    }
+    quick = lint_cmd.quick_parser()
+    quick_flags = {flag for a in quick._actions for flag in a.option_strings}
+    assert quick_flags == typer_flags
+
+
+def test_the_quick_path_gives_the_same_exit_codes_and_errors(workspace, capsys) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1, state="finished")})
+    with pytest.raises(SystemExit) as done:
+        lint_cmd.run_alone(["rfcs", "-f", "json"])
+    assert done.value.code == 1
+    assert json.loads(capsys.readouterr().out)[0]["code"] == "DK103"
+    with pytest.raises(SystemExit) as done:
+        lint_cmd.run_alone(["--state", "nope"])
+    assert done.value.code == 2 and "unknown state 'nope'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as done:
+        lint_cmd.run_alone(["--jobs", "0"])  # left to Typer, which explains the mistake
+    assert done.value.code == 2

@@ -142,3 +142,20 @@ def test_unknown_pages_get_a_plain_404_page(alice: User, client_for: ClientFor) 
     assert response.status_code == 404
     html = response.content.decode()
     assert "Not found" in html and "Traceback" not in html
+
+
+def test_a_server_error_is_a_plain_500_page_with_the_request_id(
+    alice: User, json_log: io.StringIO
+) -> None:
+    from docket.web.proposals import services
+
+    rfc = services.create_rfc(alice, "Boom")
+    client = Client(raise_request_exception=False)
+    client.force_login(alice)
+    with mock.patch.object(services, "allowed_states", side_effect=RuntimeError("kaboom")):
+        response = client.get(reverse("proposals:detail", args=[rfc.number]))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong" in html and response["X-Request-ID"] in html
+    assert "Traceback" not in html and "kaboom" not in html
+    assert "kaboom" in json_log.getvalue()  # the operator still gets the cause

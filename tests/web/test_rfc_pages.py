@@ -145,6 +145,8 @@ def test_detail_shows_checklist_with_questions_findings_and_history(
     html = client_for(carol).get(reverse("proposals:detail", args=[alices_rfc.number])).content
     page = html.decode()
     assert "Shipment tracking" in page
+    assert "Authors: Alice (alice" not in page  # names, not the e-mail addresses
+    assert "Authors: Alice" in page and "Editors: Alice" in page
     assert 'class="badge state-draft"' in page
     assert "What is broken / missing today?" in page  # a question of an unfilled section
     assert "DK302" in page  # a lint finding

@@ -21,6 +21,7 @@ class Facts:
     state: str
     html: str
     toc: list[dict[str, Any]] = field(default_factory=list)
+    listed_authors: list[str] = field(default_factory=list)
     filled: int = 0
     total: int = 0
     checklist: list[dict[str, Any]] = field(default_factory=list)
@@ -39,6 +40,7 @@ def analyse(text: str, schema: Schema, *, fallback_title: str = "") -> Facts:
         state=(document.state or "")[:50],
         html=rendered.html,
         toc=[{"level": e.level, "text": e.text, "anchor": e.anchor} for e in rendered.toc],
+        listed_authors=[person.name for person in document.authors if person.name][:50],
         filled=status.filled,
         total=status.total,
         checklist=[

@@ -29,6 +29,7 @@ class Rfc(models.Model):
         "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # Copied from the current revision so the list page needs no join.
+    listed_authors = models.JSONField(default=list, blank=True)
     filled = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
 
@@ -73,6 +74,8 @@ class Revision(models.Model):
     state = models.CharField(max_length=50, blank=True)
     html = models.TextField()
     toc = models.JSONField(default=list)
+    # The people the document's own front matter names, as written.
+    listed_authors = models.JSONField(default=list, blank=True)
     filled = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     checklist = models.JSONField(default=list)

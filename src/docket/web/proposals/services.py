@@ -232,6 +232,7 @@ def _append_revision(
         state=facts.state,
         html=facts.html,
         toc=facts.toc,
+        listed_authors=facts.listed_authors,
         filled=facts.filled,
         total=facts.total,
         checklist=facts.checklist,
@@ -240,10 +241,21 @@ def _append_revision(
     rfc.current = revision
     rfc.title = facts.title
     rfc.state = facts.state
+    rfc.listed_authors = facts.listed_authors
     rfc.filled = facts.filled
     rfc.total = facts.total
     rfc.updated_at = timezone.now()
-    rfc.save(update_fields=["current", "title", "state", "filled", "total", "updated_at"])
+    rfc.save(
+        update_fields=[
+            "current",
+            "title",
+            "state",
+            "listed_authors",
+            "filled",
+            "total",
+            "updated_at",
+        ]
+    )
     _index_for_search(rfc, revision)
     return revision
 
@@ -258,5 +270,5 @@ def _index_for_search(rfc: Rfc, revision: Revision) -> None:
 
 
 def _refresh(target: Rfc, source: Rfc) -> None:
-    for name in ("current", "title", "state", "filled", "total", "updated_at"):
+    for name in ("current", "title", "state", "listed_authors", "filled", "total", "updated_at"):
         setattr(target, name, getattr(source, name))

@@ -22,9 +22,9 @@ def main() -> None:
 
 
 def _load_commands() -> None:
-    import docket.cli.bridge_cmd  # noqa: F401
-    import docket.cli.lint_cmd  # noqa: F401
-    import docket.cli.web_cmd  # noqa: F401
+    import docket.cli.bridge_cmd
+    import docket.cli.lint_cmd
+    import docket.cli.web_cmd
     import docket.cli.workflow_cmd  # noqa: F401
 
 

@@ -353,8 +353,9 @@ def _sibling_numbers(targets: list[_Target], config: Config) -> dict[str, int | 
             names = os.listdir(folder)
         except OSError:
             continue
+        shown = _shown(folder, config.root)
+        prefix = "" if shown == "." else shown.rstrip("/") + "/"
         for name in names:
-            path = folder / name
-            if name.endswith(MARKDOWN_SUFFIXES) and path not in skip:
-                out[_shown(path, config.root)] = file_number(name)
+            if name.endswith(MARKDOWN_SUFFIXES) and folder / name not in skip:
+                out[prefix + name] = file_number(name)
     return out

@@ -183,3 +183,23 @@ def test_parallel_workers_give_the_same_findings_as_one_process(workspace) -> No
     parallel = lint_paths(None, config, use_cache=False, jobs=2)
     assert serial.findings == parallel.findings
     assert {f.code for f in serial.findings} == {"DK001", "DK304", "DK503"}
+
+
+def test_a_fully_cached_run_never_loads_the_markdown_parser(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    config = workspace("", {"rfcs/0001-a.md": rfc(1, "A", "<NUM>")})
+    first = lint_paths(None, config)
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from docket.workspace.config import load_config\n"
+        "from docket.lint import lint_paths\n"
+        "run = lint_paths(None, load_config(Path.cwd()))\n"
+        "loaded = ['markdown_it' in sys.modules, 'yaml' in sys.modules]\n"
+        "print(run.cached, len(run.findings), *loaded)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["1", str(len(first.findings)), "False", "False"]

@@ -52,6 +52,8 @@ class FileResult:
     line: int = 1
     """Where folder-level findings about this file point: the title, else line 1."""
     state: str | None = None
+    level: int = 1
+    """The strictness the file was checked at (``docket.lint._policy``)."""
     references: list[Reference] = field(default_factory=list)
     ignores: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)
     """Inline ``docket: ignore`` spans, so folder-level findings honour them too."""
@@ -64,6 +66,7 @@ class FileResult:
             "number": self.number,
             "line": self.line,
             "state": self.state,
+            "level": self.level,
             "references": [[r.number, r.line, r.column] for r in self.references],
             "ignores": [[list(codes), start, end] for codes, start, end in self.ignores],
             "readable": self.readable,
@@ -77,6 +80,7 @@ class FileResult:
             number=data["number"],
             line=data["line"],
             state=data["state"],
+            level=data["level"],
             references=[Reference(*r) for r in data["references"]],
             ignores=[(tuple(c), s, e) for c, s, e in data["ignores"]],
             readable=data["readable"],
@@ -137,6 +141,7 @@ def lint_document(
         else file_number(path),
         line=doc.title.line if doc.title else 1,
         state=effective,
+        level=level,
         references=_references(ctx),
         ignores=[(tuple(sorted(ig.codes)), ig.start, ig.end) for ig in doc.ignores],
     )

@@ -17,7 +17,6 @@ from docket.lint._policy import (
     selected,
     severity_for,
     state_overrides,
-    strictness,
 )
 from docket.lint._rule import Issue, Rule
 
@@ -99,6 +98,27 @@ def _shown(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
+def settings_key(config: Config) -> str:
+    """Everything in the config and the template's bytes, without parsing the template: a
+    warm run that finds every file in the cache never imports the Markdown parser."""
+    import dataclasses
+    import hashlib
+    import json
+
+    if config.template is not None:
+        try:
+            template = config.template.read_bytes()
+        except OSError as exc:
+            raise LintError(f"template {config.template}: cannot be read ({exc})") from None
+    else:
+        from docket.template import default_template_text
+
+        template = default_template_text().encode("utf-8")
+    fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    payload = json.dumps(fields, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8") + b"\0" + template).hexdigest()
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(_abs(root)).as_posix()
@@ -118,8 +138,8 @@ def lint_paths(
     """Lint files and folders (default: the config's ``rfc-dir``)."""
     from docket import __version__
 
-    schema = config.schema()
-    check_state(state, schema, config)
+    if state is not None:
+        check_state(state, config.schema(), config)
     targets = [
         _Target(p, _shown(p, config.root), _relative(p, config.root))
         for p in discover(list(paths) if paths else [config.rfc_dir], config)
@@ -128,7 +148,7 @@ def lint_paths(
     if use_cache:
         from docket.lint._cache import LintCache, cache_key
 
-        key = cache_key(__version__, config.fingerprint(), state or "", str(strict))
+        key = cache_key(__version__, settings_key(config), state or "", str(strict))
         cache = LintCache(_abs(config.cache_dir), key)
 
     results: dict[str, FileResult] = {}
@@ -154,7 +174,7 @@ def lint_paths(
         misses.append((target, data, digest))
 
     for (target, _data, digest), result in zip(
-        misses, _lint_misses(misses, schema, config, state, strict, jobs), strict=True
+        misses, _lint_misses(misses, config, state, strict, jobs), strict=True
     ):
         results[target.shown] = result
         if cache is not None:
@@ -171,7 +191,7 @@ def lint_paths(
             if f.code != "DK001"
             or (selected(f.code, config) and not ignored_for_file(f.code, target.relative, config))
         )
-    findings.extend(_folder_findings(targets, results, schema, config, strict))
+    findings.extend(_folder_findings(targets, results, config, strict))
     run.findings = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
     return run
 
@@ -195,12 +215,14 @@ def _read(path: Path, limit: int) -> tuple[bytes | None, str | None]:
 
 def _lint_misses(
     misses: list[tuple[_Target, bytes, str]],
-    schema: Schema,
     config: Config,
     state: str | None,
     strict: bool,
     jobs: int | None,
 ) -> list[FileResult]:
+    if not misses:
+        return []
+    schema = config.schema()  # parsed only when something must be linted afresh
     items = [(t.shown, t.relative, data) for t, data, _digest in misses]
     workers = min(jobs or os.cpu_count() or 1, max(1, len(items) // (PARALLEL_MIN // 2)))
     if workers <= 1 or len(items) < PARALLEL_MIN:
@@ -280,7 +302,6 @@ def _lint_items(
 def _folder_findings(
     targets: list[_Target],
     results: dict[str, FileResult],
-    schema: Schema,
     config: Config,
     strict: bool,
 ) -> list[Finding]:
@@ -323,8 +344,7 @@ def _folder_findings(
             s <= issue.line <= e and matches(rule.code, codes) for codes, s, e in result.ignores
         ):
             continue
-        level = strictness(result.state, schema.states, config.lifecycle())
-        severity = severity_for(rule, level, state_overrides(config, result.state))
+        severity = severity_for(rule, result.level, state_overrides(config, result.state))
         if severity is None:
             continue
         out.append(

@@ -58,6 +58,7 @@ def test_state_option_checks_readiness(workspace) -> None:  # type: ignore[no-un
     ("args", "toml", "message"),
     [
         (["lint", "missing.md"], "", "missing.md: no such file"),
+        (["lint"], 'rfc-dir = "proposals"\n', "no RFC folder at"),
         (["lint", "--state", "done"], "", "unknown state 'done'"),
         (["lint"], "colour = true\n", "unknown setting 'colour'"),
         (["lint"], 'template = "nowhere.md"\n', "nowhere.md"),

@@ -140,6 +140,11 @@ def lint_paths(
 
     if state is not None:
         check_state(state, config.schema(), config)
+    if not paths and not config.rfc_dir.is_dir():
+        raise LintError(
+            f"no RFC folder at {config.rfc_dir}: name files or folders to lint, "
+            "or set rfc-dir in docket.toml"
+        )
     targets = [
         _Target(p, _shown(p, config.root), _relative(p, config.root))
         for p in discover(list(paths) if paths else [config.rfc_dir], config)

@@ -387,3 +387,17 @@ def test_list_counts_folder_level_errors_like_a_shared_number(repo: Path, docket
     docket("renumber", "2", "4", "--file", "rfcs/0002-search.md")
     rows = json.loads(docket("list", "--format", "json").stdout)
     assert [(r["number"], r["errors"]) for r in rows] == [(2, 0), (3, 0), (4, 0)]
+
+
+def test_renumber_with_a_nested_file_pattern_rewrites_only_its_own_links(
+    repo: Path, docket: Invoke
+) -> None:
+    (repo / "docket.toml").write_text('file-pattern = "{number}/{slug}/README.md"\n')
+    docket("new", "Queues")
+    docket("new", "Billing")
+    first = repo / "rfcs" / "1" / "queues" / "README.md"
+    first.write_text(first.read_text() + "\n[b](../../2/billing/README.md) [me](README.md)\n")
+    result = docket("renumber", "2", "7")
+    assert result.exit_code == 0, result.output
+    assert (repo / "rfcs/7/billing/README.md").exists()
+    assert first.read_text().endswith("\n[b](../../7/billing/README.md) [me](README.md)\n")

@@ -74,3 +74,13 @@ def test_crlf_templates_make_crlf_rfcs() -> None:
     text = scaffold(schema, number=2, title="T", authors=["A"])
     assert "\n" not in text.replace("\r\n", "")
     assert text.endswith("\r\n")
+
+
+def test_a_yaml_list_of_authors_stays_a_list() -> None:
+    schema = parse_schema(
+        "---\ntitle: <TITLE>\nauthors:\n  - <NAME>\nstatus: <open || closed>\n---\n\n## Why\n"
+    )
+    text = scaffold(schema, number=1, title="Queues", authors=["Ann (a@x.org)", "Bo"])
+    assert text == (
+        "---\ntitle: Queues\nauthors:\n  - Ann (a@x.org)\n  - Bo\nstatus: open\n---\n\n## Why\n"
+    )

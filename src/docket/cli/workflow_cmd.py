@@ -391,7 +391,9 @@ def list_(
     grep: Annotated[
         str | None, typer.Option(help="Only RFCs whose text matches this regular expression.")
     ] = None,
-    sort: Annotated[SortKey, typer.Option(help="Sort order.")] = SortKey.NUMBER,
+    sort: Annotated[
+        SortKey, typer.Option(help="Sort order (updated: newest first).")
+    ] = SortKey.NUMBER,
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.TABLE
     ),

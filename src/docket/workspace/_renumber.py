@@ -78,6 +78,7 @@ def retitle(text: str, schema: Schema, old: int, new: int) -> str:
 def plan_renumber(
     source: RfcFile,
     target: Path,
+    new_relative: str,
     new: int,
     texts: dict[Path, str],
     schema: Schema,
@@ -86,7 +87,9 @@ def plan_renumber(
 ) -> RenumberPlan:
     """The edits renumbering ``source`` to ``new`` makes across ``texts`` (every RFC's text)."""
     plan = RenumberPlan(source, target, new)
-    old_name, new_name = source.path.name, target.name
+    # Links name the path inside the RFC folder: the file name for flat patterns, and for
+    # nested ones (``{number}/README.md``) the part that tells this RFC's links from others'.
+    old_name, new_name = source.relative, new_relative
     for path, old_text in texts.items():
         new_text = old_text
         if path == source.path:

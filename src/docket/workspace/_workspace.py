@@ -165,12 +165,13 @@ class Workspace:
                 f"RFC {new} already exists: {taken[0].relative}",
                 f"pick a free number; the next one is {max(numbers(files), default=0) + 1}.",
             )
-        target = self.config.rfc_dir / self.pattern.format(new, file.slug)
+        relative = self.pattern.format(new, file.slug)
+        target = self.config.rfc_dir / relative
         if target.exists() and target.resolve() != file.path.resolve():
             raise WorkspaceError(f"{self.shown(target)} already exists")
         texts = {f.path: self.read(f) for f in files}
         shared = len(by_number(files, file.number)) > 1
-        return plan_renumber(file, target, new, texts, self.schema, by_number=not shared)
+        return plan_renumber(file, target, relative, new, texts, self.schema, by_number=not shared)
 
     def apply_renumber(self, plan: RenumberPlan) -> None:
         for path, (_old, new_text) in plan.texts.items():

@@ -62,11 +62,12 @@ def write_rfc(folder: Path, number: int, title: str, *, full: bool = False, **kw
 
 
 def assert_clean_error(result: Result | subprocess.CompletedProcess[str], code: int) -> str:
-    """Exit ``code``, an ``Error:`` line on stderr, and no traceback anywhere."""
+    """Exit ``code``, an ``Error:`` line and a ``hint:`` line on stderr, and no traceback."""
     exit_code = result.exit_code if isinstance(result, Result) else result.returncode
     stderr = result.stderr
     assert exit_code == code, (exit_code, result.stdout, stderr)
     assert stderr.startswith("Error: "), stderr
+    assert "\n  hint: " in stderr, stderr
     assert "Traceback" not in stderr + result.stdout
     if isinstance(result, Result):
         assert result.exception is None or isinstance(result.exception, SystemExit)

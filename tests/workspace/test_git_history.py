@@ -6,8 +6,11 @@ import datetime as dt
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
-from docket.workspace import last_changes
+import pytest
+
+from docket.workspace import _history, last_changes
 
 
 def _git(cwd: Path, *args: str, when: str | None = None) -> None:
@@ -47,3 +50,26 @@ def test_outside_git_the_file_time_is_used(tmp_path: Path) -> None:
     assert last_changes(tmp_path, [f]) == {
         f.resolve(): dt.datetime.fromtimestamp(1_700_000_000, dt.UTC)
     }
+
+
+def test_one_git_log_serves_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.name", "T")
+    _git(tmp_path, "config", "user.email", "t@x.org")
+    files = [tmp_path / f"{n:04d}-x.md" for n in range(1, 21)]
+    for f in files:
+        f.write_text("x\n")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "all", when="2024-01-02T03:04:05+00:00")
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting_run(args: list[str], **kwargs: Any) -> Any:
+        calls.append(args)
+        return real_run(args, **kwargs)
+
+    monkeypatch.setattr(_history.subprocess, "run", counting_run)
+    changes = last_changes(tmp_path, files)
+    assert set(changes.values()) == {dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)}
+    assert sum("log" in args for args in calls) == 1
+    assert len(calls) <= 3  # rev-parse, log, status: never one per file

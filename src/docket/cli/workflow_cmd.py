@@ -112,6 +112,16 @@ def _workspace() -> Workspace:
     return Workspace(config)
 
 
+_HINTS: dict[type[Exception], str] = {
+    DocumentError: "fix or remove the file named above.",
+    TemplateError: "fix the template, or point `template` in docket.toml at another one.",
+    PatternError: "fix `file-pattern` in docket.toml; it takes {number} and {slug}.",
+    ReserveError: "check that the RFC folder exists and is writable.",
+    IndexFileError: "keep exactly one start marker line before one end marker line.",
+    LintError: "see `docket lint --help`.",
+}
+
+
 @contextmanager
 def _handled() -> Iterator[None]:
     """Turn the core's errors into one ``Error:`` line and exit code 2, never a traceback."""
@@ -127,9 +137,12 @@ def _handled() -> Iterator[None]:
         IndexFileError,
         LintError,
     ) as exc:
-        _fail(str(exc))
+        _fail(str(exc), _HINTS.get(type(exc), "see docs/cli.md for what each command expects."))
     except OSError as exc:
-        _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        _fail(
+            f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "),
+            "check the path exists and that you may read and write it.",
+        )
     except UnicodeDecodeError as exc:
         _fail(f"a file is not valid UTF-8 ({exc.reason} at byte {exc.start})", "save it as UTF-8.")
 
@@ -270,9 +283,12 @@ def init(
     """Create docket.toml, the RFC folder and an editable copy of the default template."""
     root = (directory or Path.cwd()).resolve()
     if root.exists() and not root.is_dir():
-        _fail(f"{root} is a file, not a folder")
+        _fail(f"{root} is a file, not a folder", "give a folder to set up, or none for this one.")
     if Path(rfc_dir).is_absolute() or ".." in Path(rfc_dir).parts:
-        _fail(f"--rfc-dir {rfc_dir!r} must be a folder inside {root}")
+        _fail(
+            f"--rfc-dir {rfc_dir!r} must be a folder inside {root}",
+            "give a relative path such as rfcs or docs/rfcs.",
+        )
     toml = root / CONFIG_FILE
     if toml.exists() and not force:
         _fail(
@@ -408,7 +424,10 @@ def list_(
     try:
         pattern = re.compile(grep, re.IGNORECASE) if grep else None
     except re.error as exc:
-        _fail(f"--grep {grep!r} is not a valid regular expression: {exc}")
+        _fail(
+            f"--grep {grep!r} is not a valid regular expression: {exc}",
+            r"escape special characters, e.g. --grep 'C\+\+'.",
+        )
     lifecycle = ws.config.lifecycle()
     if state and lifecycle and state.lower() not in (s.lower() for s in lifecycle):
         _fail(f"unknown state {state!r}", f"the states are: {', '.join(lifecycle)}")
@@ -688,7 +707,10 @@ def renumber(
         if file is not None:
             source = ws.file_at(file, files)
             if source.number != old:
-                _fail(f"{file} is RFC {source.number}, not RFC {old}")
+                _fail(
+                    f"{file} is RFC {source.number}, not RFC {old}",
+                    f"use: docket renumber {source.number} {new} --file {file}",
+                )
         else:
             sharing = [f for f in files if f.number == old]
             if len(sharing) > 1:
@@ -699,7 +721,7 @@ def renumber(
                 )
             source = ws.resolve(str(old), files)
         if new == old:
-            _fail(f"RFC {old} already has number {new}")
+            _fail(f"RFC {old} already has number {new}", "give a different NEW number.")
         plan = ws.plan_renumber(source, new)
         ws.apply_renumber(plan)
     out.print(f"Renamed {ws.shown(source.path)} -> {ws.shown(plan.target)}")

@@ -96,7 +96,9 @@ def client_for() -> Callable[[User | None], Client]:
 
 def ready_text(number: int, title: str) -> str:
     """A scaffolded RFC with every section and table filled: ready for in-progress."""
-    text = scaffold(default_schema(), number=number, title=title, authors=["Alice (a@x.org)"])
+    text = scaffold(
+        default_schema(), number=number, title=title, authors=["Pat Example (pat@example.org)"]
+    )
     text = re.sub(
         r"^(#{2,6} .*)$",
         lambda m: m.group(1) + "\n\nWritten by the author for this section.\n",

@@ -225,3 +225,24 @@ def test_source_is_the_exact_text(alices_rfc: Rfc, carol: User, client_for: Clie
     response = client_for(carol).get(reverse("proposals:source", args=[alices_rfc.number]))
     assert response.content.decode() == alices_rfc.current.text
     assert response["Content-Type"].startswith("text/plain")
+
+
+def test_a_search_lists_best_matches_first_and_author_matches_listed_names(
+    alice: User, client_for: ClientFor
+) -> None:
+    once = services.create_rfc(alice, "Warehouse robots", "# RFC 1 - Warehouse robots\n\nKafka.\n")
+    many = services.create_rfc(
+        alice, "Kafka everywhere", "# RFC 2 - Kafka everywhere\n\nKafka kafka kafka topics.\n"
+    )
+    client = client_for(alice)
+    page = client.get(reverse("proposals:list"), {"q": "kafka"}).content.decode()
+    assert page.index(many.title) < page.index(once.title)
+    assert '<option value="relevance" selected>' in page
+    by_number = client.get(reverse("proposals:list"), {"q": "kafka", "sort": "oldest"})
+    html = by_number.content.decode()
+    assert html.index(once.title) < html.index(many.title)
+    listed = services.create_rfc(
+        alice, "Listed", "---\nauthors: Tomás Herrera (t@x.org)\n---\n# RFC 3 - Listed\n"
+    )
+    by_name = client.get(reverse("proposals:list"), {"author": "herrera"}).content.decode()
+    assert listed.title in by_name and once.title not in by_name

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Count, FloatField, QuerySet, Value
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +26,7 @@ _COMPLETENESS = Coalesce(
     Cast("filled", FloatField()) / NullIf(Cast("total", FloatField()), Value(0.0)), Value(1.0)
 )
 SORTS: dict[str, tuple[str, Any]] = {
+    "relevance": ("Best match (with a search)", None),
     "number": ("Number, newest first", "-number"),
     "oldest": ("Number, oldest first", "number"),
     "updated": ("Recently updated", "-updated_at"),
@@ -41,19 +42,34 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "").strip()
     author = request.GET.get("author", "").strip()
     query = request.GET.get("q", "").strip()[:500]
-    sort = request.GET.get("sort", "number")
-    if sort not in SORTS:
+    sort = request.GET.get("sort", "relevance" if query else "number")
+    if sort not in SORTS or (sort == "relevance" and not query):
         sort = "number"
     rfcs: QuerySet[Rfc] = Rfc.objects.all()
+    ranked: list[int] = []
     if query:
-        rfcs = rfcs.filter(pk__in=finder.matches(query))
+        ranked = finder.matches(query)
+        rfcs = rfcs.filter(pk__in=ranked)
     if author:
-        rfcs = rfcs.filter(authors__username=author)
-    counts = {row["state"]: row["n"] for row in rfcs.values("state").annotate(n=Count("id"))}
+        rfcs = rfcs.filter(
+            Q(authors__username=author) | Q(listed_authors__icontains=author)
+        ).distinct()
+    counts = {
+        row["state"]: row["n"]
+        for row in Rfc.objects.filter(pk__in=rfcs.values("pk"))
+        .values("state")
+        .annotate(n=Count("id"))
+    }
     if state:
         rfcs = rfcs.filter(state=state)
-    rfcs = rfcs.annotate(completeness=_COMPLETENESS).order_by(SORTS[sort][1], "-number")
-    page = Paginator(rfcs.prefetch_related("authors"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page: Page[Any]
+    if sort == "relevance":
+        page = _page_by_rank(rfcs, ranked, request.GET.get("page"))
+    else:
+        rfcs = rfcs.annotate(completeness=_COMPLETENESS).order_by(SORTS[sort][1], "-number")
+        page = Paginator(rfcs.prefetch_related("authors"), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
     states = list(current_schema().states)
     states += sorted(s for s in counts if s not in states)
     return render(
@@ -73,6 +89,15 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
             "can_create": permissions.can_create(request.user),
         },
     )
+
+
+def _page_by_rank(rfcs: QuerySet[Rfc], ranked: list[int], number: str | None) -> Page[Any]:
+    """Paginate in the search engine's order, fetching only the page's RFCs."""
+    kept = set(rfcs.values_list("pk", flat=True))
+    page: Page[Any] = Paginator([pk for pk in ranked if pk in kept], PAGE_SIZE).get_page(number)
+    found = Rfc.objects.prefetch_related("authors").in_bulk(list(page.object_list))
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    return page
 
 
 def _rfc(number: int) -> Rfc:

@@ -32,6 +32,7 @@ from docket.lint import LintError, lint_paths, readiness
 from docket.template import TemplateError, default_template_text, load_schema
 from docket.workspace import (
     Candidate,
+    IndexFileError,
     PatternError,
     ReserveError,
     RfcFile,
@@ -44,11 +45,10 @@ from docket.workspace import (
     sections_no_rfc_has,
     similar_rfcs,
     transition_problem,
+    unified_diff,
     update_index,
     write_atomic,
 )
-from docket.workspace._index import IndexFileError
-from docket.workspace._migrate import unified_diff
 from docket.workspace.config import CONFIG_FILE, Config, ConfigError, load_config
 
 EXIT_CHECK_FAILED = 1

@@ -6,8 +6,13 @@ from docket.workspace._fields import set_field
 from docket.workspace._history import last_changes
 from docket.workspace._index import END as INDEX_END
 from docket.workspace._index import START as INDEX_START
-from docket.workspace._index import index_table, update_index
-from docket.workspace._migrate import added_sections, migrate_text, sections_no_rfc_has
+from docket.workspace._index import IndexFileError, index_table, update_index
+from docket.workspace._migrate import (
+    added_sections,
+    migrate_text,
+    sections_no_rfc_has,
+    unified_diff,
+)
 from docket.workspace._names import FilePattern, PatternError, slugify
 from docket.workspace._renumber import rewrite_references
 from docket.workspace._reserve import ReserveError, create_rfc
@@ -22,6 +27,7 @@ __all__ = [
     "INDEX_START",
     "Candidate",
     "FilePattern",
+    "IndexFileError",
     "PatternError",
     "ReserveError",
     "RfcFile",
@@ -44,6 +50,7 @@ __all__ = [
     "slugify",
     "summarise",
     "transition_problem",
+    "unified_diff",
     "update_index",
     "write_atomic",
 ]

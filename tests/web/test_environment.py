@@ -48,3 +48,12 @@ def test_switches(raw: str, expected: bool) -> None:
 def test_a_switch_with_a_nonsense_value_names_the_variable() -> None:
     with pytest.raises(environment.BadSetting, match="DOCKET_DEBUG='maybe' is not a boolean"):
         environment.flag({"DOCKET_DEBUG": "maybe"}, "DOCKET_DEBUG")
+
+
+def test_numbers_are_checked_and_named() -> None:
+    assert environment.integer({}, "DOCKET_EMAIL_PORT", 25) == 25
+    assert environment.integer({"DOCKET_EMAIL_PORT": "587"}, "DOCKET_EMAIL_PORT", 25) == 587
+    with pytest.raises(environment.BadSetting, match="DOCKET_EMAIL_PORT='smtp' is not a whole"):
+        environment.integer({"DOCKET_EMAIL_PORT": "smtp"}, "DOCKET_EMAIL_PORT", 25)
+    with pytest.raises(environment.BadSetting, match="must not be negative"):
+        environment.integer({"DOCKET_LOGIN_FAILURE_LIMIT": "-1"}, "DOCKET_LOGIN_FAILURE_LIMIT", 5)

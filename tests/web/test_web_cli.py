@@ -12,6 +12,7 @@ from docket.cli._app import app
 from docket.web.proposals.models import Rfc
 
 runner = CliRunner()
+pytestmark = pytest.mark.django_db
 
 
 def test_serve_runs_gunicorn_with_the_bind_and_workers(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,3 +63,13 @@ def test_demo_twice_prints_the_password_only_the_first_time(tmp_path: Path, role
     assert "0 loaded, 1 already there" in second.output
     assert "already exists; its password is unchanged" in second.output
     assert Rfc.objects.count() == 1
+
+
+def test_serve_refuses_an_unmigrated_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db.migrations.executor import MigrationExecutor
+
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: ["one"])
+    monkeypatch.setattr(web_cmd.os, "execv", lambda *a: pytest.fail("must not start gunicorn"))
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "needs 1 migration(s); run docket migrate first" in result.output

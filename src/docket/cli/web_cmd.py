@@ -47,6 +47,26 @@ def _migrate(verbosity: int) -> None:
         raise typer.Exit(2) from None
 
 
+def _require_migrated() -> None:
+    """Refuse to serve a database that is missing tables, with the command that fixes it."""
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:
+        err.print(f"[red]Error:[/red] cannot reach the database: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if pending:
+        err.print(
+            f"[red]Error:[/red] the database needs {len(pending)} migration(s); "
+            "run [bold]docket migrate[/bold] first",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+
+
 @app.command("migrate")
 def migrate_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
@@ -103,6 +123,7 @@ def serve_command(
         err.print(f"[red]Error:[/red] --bind {bind!r} must look like 127.0.0.1:8000")
         raise typer.Exit(2)
     _setup()
+    _require_migrated()
     if dev:
         from django.core.management import call_command
 

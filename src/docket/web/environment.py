@@ -29,6 +29,19 @@ def flag(env: Mapping[str, str], name: str) -> bool:
     raise BadSetting(f"{name}={env[name]!r} is not a boolean; use 1 or 0")
 
 
+def integer(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadSetting(f"{name}={raw!r} is not a whole number") from None
+    if value < 0:
+        raise BadSetting(f"{name}={raw!r} must not be negative")
+    return value
+
+
 def data_dir(env: Mapping[str, str]) -> Path:
     """The folder holding the SQLite database and the generated secret key."""
     return Path(env.get("DOCKET_DATA_DIR") or ".docket").expanduser().resolve()

@@ -31,8 +31,8 @@ DOCKET_PUBLIC_READ = environment.flag(_ENV, "DOCKET_PUBLIC_READ")
 # Path to an RFC template; empty means the template Docket ships.
 DOCKET_TEMPLATE = _ENV.get("DOCKET_TEMPLATE", "")
 # Sign-in throttling: this many failures per username and address within the window.
-DOCKET_LOGIN_FAILURE_LIMIT = int(_ENV.get("DOCKET_LOGIN_FAILURE_LIMIT", "5"))
-DOCKET_LOGIN_FAILURE_WINDOW = int(_ENV.get("DOCKET_LOGIN_FAILURE_WINDOW", "900"))
+DOCKET_LOGIN_FAILURE_LIMIT = environment.integer(_ENV, "DOCKET_LOGIN_FAILURE_LIMIT", 5)
+DOCKET_LOGIN_FAILURE_WINDOW = environment.integer(_ENV, "DOCKET_LOGIN_FAILURE_WINDOW", 900)
 # The largest RFC text accepted, in characters.
 DOCKET_MAX_RFC_CHARS = 1_000_000
 
@@ -134,7 +134,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 EMAIL_BACKEND = _ENV.get("DOCKET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = _ENV.get("DOCKET_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(_ENV.get("DOCKET_EMAIL_PORT", "25"))
+EMAIL_PORT = environment.integer(_ENV, "DOCKET_EMAIL_PORT", 25)
 EMAIL_HOST_USER = _ENV.get("DOCKET_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = _ENV.get("DOCKET_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = environment.flag(_ENV, "DOCKET_EMAIL_TLS")

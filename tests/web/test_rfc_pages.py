@@ -34,8 +34,10 @@ def test_create_reserves_a_number_and_opens_the_editor_on_the_template(
     assert "# RFC 1 - Carrier webhooks" in html
     assert 'hx-trigger="keyup changed delay:500ms' in html
     assert 'name="base_revision"' in html
-    # Guiding questions of the template sit beside the editor.
+    # Guiding questions of the template sit beside the editor, and follow the cursor.
     assert "What is broken / missing today?" in html
+    assert '<details data-section="problem statement">' in html
+    assert '<script src="/static/docket/editor.js" defer>' in html
 
 
 def test_create_without_a_title_explains_itself(alice: User, client_for: ClientFor) -> None:

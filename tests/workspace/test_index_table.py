@@ -48,7 +48,7 @@ def test_rows_link_to_the_files_relative_to_the_index(tmp_path: Path) -> None:
     (rfcs / "0002-b.md").write_text(scaffold(schema, number=2, title="B | c", authors=["Bo"]))
     (rfcs / "0001-a.md").write_text(scaffold(schema, number=1, title="A", authors=["Ann", "Al"]))
     ws = Workspace(load_config(tmp_path))
-    rows, _ = ws.summaries()
+    rows, _ = ws.rows()
     table = index_table(rows, tmp_path / "docs" / "index.md")
     assert table[2:] == [
         "| 1 | [A](../rfcs/0001-a.md) | draft | Ann, Al |",

@@ -36,6 +36,7 @@ from docket.workspace import (
     PatternError,
     ReserveError,
     RfcFile,
+    RfcRow,
     RfcSummary,
     Workspace,
     WorkspaceError,
@@ -163,6 +164,15 @@ def _summaries(ws: Workspace, label: str = "Reading RFCs") -> list[RfcSummary]:
     files = ws.files()
     with _progress(len(files), label) as tick:
         rows, errors = ws.summaries(files, tick)
+    for problem in errors:
+        _warn(f"skipped {problem}")
+    return rows
+
+
+def _rows(ws: Workspace, label: str = "Reading RFCs") -> list[RfcRow]:
+    files = ws.files()
+    with _progress(len(files), label) as tick:
+        rows, errors = ws.rows(files, tick)
     for problem in errors:
         _warn(f"skipped {problem}")
     return rows
@@ -349,8 +359,8 @@ def new(
             'pass --author "Name (email)" or run: git config --global user.name "Your Name"',
         )
     with _handled():
-        rows = _summaries(ws)
-        candidates = [Candidate(r.number, r.title, r.summary_text, r.file.relative) for r in rows]
+        rows = _rows(ws)
+        candidates = [Candidate(r.number, r.title, r.summary, r.file.relative) for r in rows]
         for match in similar_rfcs(title, candidates):
             c = match.candidate
             _warn(
@@ -365,19 +375,18 @@ def new(
 # --- docket list -------------------------------------------------------------------------
 
 
-def _matches(row: RfcSummary, state: str | None, author: str | None, grep: Any) -> bool:
+def _matches(ws: Workspace, row: RfcRow, state: str | None, author: str | None, grep: Any) -> bool:
     if state and row.state.lower() != state.lower():
         return False
     if author:
         needle = author.lower()
-        people = [f"{p.name} {p.email}".lower() for p in row.document.authors]
-        if not any(needle in p for p in people):
+        if not any(needle in f"{p.name} {p.email}".lower() for p in row.people):
             return False
-    return not (grep is not None and not grep.search(row.document.text))
+    return grep is None or bool(grep.search(ws.read(row.file)))
 
 
 def _record(
-    ws: Workspace, row: RfcSummary, updated: dt.datetime | None, errors: int | None
+    ws: Workspace, row: RfcRow, updated: dt.datetime | None, errors: int | None
 ) -> dict[str, Any]:
     return {
         "number": row.number,
@@ -385,8 +394,8 @@ def _record(
         "state": row.state,
         "authors": row.authors,
         "path": ws.shown(row.file.path),
-        "filled": row.completeness.filled,
-        "sections": row.completeness.total,
+        "filled": row.filled,
+        "sections": row.kept,
         "updated": updated.isoformat(timespec="seconds") if updated else None,
         "errors": errors,
     }
@@ -432,7 +441,7 @@ def list_(
     if state and lifecycle and state.lower() not in (s.lower() for s in lifecycle):
         _fail(f"unknown state {state!r}", f"the states are: {', '.join(lifecycle)}")
     with _handled():
-        rows = [r for r in _summaries(ws) if _matches(r, state, author, pattern)]
+        rows = [r for r in _rows(ws) if _matches(ws, r, state, author, pattern)]
         paths = [r.file.path for r in rows]
         changed = last_changes(ws.config.rfc_dir, paths)
         errors = _error_counts(ws, paths) if rows else {}
@@ -515,7 +524,7 @@ def show(
         row = rows[0]
         changed = last_changes(ws.config.rfc_dir, [file.path]).get(file.path.resolve())
         errors = _error_counts(ws, [file.path]).get(file.path.resolve())
-        record = _record(ws, row, changed, errors)
+        record = _record(ws, RfcRow.of(row), changed, errors)
         record["metadata"] = {k: _jsonable(v) for k, v in row.document.front_matter.data.items()}
         record["checklist"] = [
             {
@@ -659,7 +668,7 @@ def index(
     ws = _workspace()
     target = ws.config.index_file
     with _handled():
-        rows = _summaries(ws)
+        rows = _rows(ws)
         existing = target.read_text(encoding="utf-8") if target.exists() else None
         text = update_index(existing, index_table(rows, target))
         if check:
@@ -742,7 +751,7 @@ def _refresh_index(ws: Workspace) -> None:
         existing = target.read_text(encoding="utf-8")
         if "docket:index:start" not in existing:
             return
-        text = update_index(existing, index_table(_summaries(ws), target))
+        text = update_index(existing, index_table(_rows(ws), target))
         if text != existing:
             write_atomic(target, text)
             out.print(f"  updated {ws.shown(target)}")

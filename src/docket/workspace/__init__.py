@@ -16,6 +16,7 @@ from docket.workspace._migrate import (
 from docket.workspace._names import FilePattern, PatternError, slugify
 from docket.workspace._renumber import rewrite_references
 from docket.workspace._reserve import ReserveError, create_rfc
+from docket.workspace._rows import RfcRow
 from docket.workspace._scaffold import scaffold
 from docket.workspace._similar import Candidate, Similar, similar_rfcs
 from docket.workspace._state import set_state, transition_problem
@@ -31,6 +32,7 @@ __all__ = [
     "PatternError",
     "ReserveError",
     "RfcFile",
+    "RfcRow",
     "RfcSummary",
     "Similar",
     "Workspace",

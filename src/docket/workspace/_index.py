@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docket.workspace._lines import Lines
-from docket.workspace._summary import RfcSummary
+from docket.workspace._rows import RfcRow
 
 START = "<!-- docket:index:start -->"
 END = "<!-- docket:index:end -->"
@@ -18,7 +18,7 @@ class IndexFileError(ValueError):
     """An index file whose markers Docket cannot make sense of."""
 
 
-def index_table(rows: Sequence[RfcSummary], index_file: Path) -> list[str]:
+def index_table(rows: Sequence[RfcRow], index_file: Path) -> list[str]:
     """Table lines (no endings): number, linked title, state, authors."""
     out = ["| RFC | Title | State | Authors |", "|----:|-------|-------|---------|"]
     for row in sorted(rows, key=lambda r: (r.number, r.file.relative)):

@@ -3,7 +3,8 @@
 Works on a scratch copy of ``rust-rfcs/text`` (a git repository, so ``list`` takes its
 dates from one ``git log``) with the corpus's own template. Baselines measured in the same
 run: reading and decoding every file (the I/O floor) and ``parse_document`` over every file
-(the parser every command needs). ``list`` runs warm (lint cache filled by a first run);
+(the parser every command needs). ``list`` runs cold (caches removed) and warm (the lint and
+row caches filled by an earlier run);
 ``new`` includes the similar-title check over every RFC. Medians of ``--repeat`` runs.
 
     .venv/bin/python bench/workflow.py [--corpus DIR] [--repeat N]
@@ -24,9 +25,13 @@ from pathlib import Path
 DEFAULT_CORPUS = Path("/work/shared/corpora/rust-rfcs")
 
 
-def median_time(action: Callable[[], object], repeat: int) -> float:
+def median_time(
+    action: Callable[[], object], repeat: int, before: Callable[[], object] | None = None
+) -> float:
     times = []
     for _ in range(repeat):
+        if before is not None:
+            before()
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
@@ -82,11 +87,18 @@ def main() -> None:
             for path in files:
                 parse_document(path.read_text(encoding="utf-8"), str(path), schema=schema)
 
-        docket("list", "--format", "json", cwd=root)  # fills the lint cache
+        def clear_caches() -> None:
+            shutil.rmtree(root / ".docket-cache", ignore_errors=True)
+
+        cold = median_time(
+            lambda: docket("list", "--format", "json", cwd=root), args.repeat, clear_caches
+        )
+        docket("list", "--format", "json", cwd=root)  # fills the lint and row caches
         counter = iter(range(10_000))
         rows = [
             ("read + decode every file (I/O floor)", median_time(read_all, args.repeat)),
             ("parse_document every file (parser floor)", median_time(parse_all, args.repeat)),
+            ("docket list --format json (cold: no caches)", cold),
             (
                 "docket list --format json (warm)",
                 median_time(lambda: docket("list", "--format", "json", cwd=root), args.repeat),

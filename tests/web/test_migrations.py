@@ -28,3 +28,15 @@ def test_backfill_fills_listed_authors_of_revisions_saved_before_0002() -> None:
 
     assert Revision.objects.get(pk=revision.pk).listed_authors == ["Priya Raman", "Tomás Herrera"]
     assert Rfc.objects.get(pk=rfc.pk).listed_authors == ["Priya Raman", "Tomás Herrera"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_creates_the_cache_table_sign_in_throttling_uses() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE docket_cache")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("ops", None)])
+    assert "docket_cache" not in connection.introspection.table_names()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("ops", "0001_cache_table")])
+    assert "docket_cache" in connection.introspection.table_names()

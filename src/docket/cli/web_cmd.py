@@ -41,7 +41,6 @@ def _migrate(verbosity: int) -> None:
 
     try:
         call_command("migrate", verbosity=verbosity, interactive=False)
-        call_command("createcachetable", verbosity=verbosity)
     except DatabaseError as exc:
         err.print(f"[red]Error:[/red] cannot migrate the database: {exc}", highlight=False)
         raise typer.Exit(2) from None

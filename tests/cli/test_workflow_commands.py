@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from workflow_helpers import Invoke, assert_clean_error, filled, write_rfc
+from workflow_helpers import Invoke, assert_clean_error, filled, git, write_rfc
 
 from docket.template import default_template_text
 from docket.workspace.config import load_config
@@ -401,3 +401,30 @@ def test_renumber_with_a_nested_file_pattern_rewrites_only_its_own_links(
     assert result.exit_code == 0, result.output
     assert (repo / "rfcs/7/billing/README.md").exists()
     assert first.read_text().endswith("\n[b](../../7/billing/README.md) [me](README.md)\n")
+
+
+def test_migrate_template_compares_with_the_template_in_git(repo: Path, docket: Invoke) -> None:
+    docket("init")
+    kept = write_rfc(repo / "rfcs", 1, "Queues", full=True)
+    removed = write_rfc(repo / "rfcs", 2, "Billing", full=True)
+    text = removed.read_text()
+    start = text.index("## Risks")
+    removed.write_text(text[:start].rstrip("\n") + "\n")  # Risks removed on purpose
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "start")
+    template = repo / "rfcs" / "template.md"
+    template.write_text(
+        template.read_text().replace("## Deployment", "## Rollout\n\n## Deployment")
+    )
+
+    result = docket("migrate-template", "--dry-run")
+    assert "Comparing rfcs/template.md with its version at HEAD" in result.stderr
+    assert "Adding: Rollout" in result.stderr and "Risks" not in result.stderr
+
+    git(repo, "commit", "-qam", "template gains Rollout")
+    result = docket("migrate-template")
+    assert result.exit_code == 0, result.output
+    assert "with its version at before commit" in result.stderr
+    for path in (kept, removed):
+        assert path.read_text().count("## Rollout") == 1
+    assert "## Risks" not in removed.read_text()

@@ -29,7 +29,7 @@ from rich.table import Table
 from docket.cli._app import app
 from docket.document import DocumentError, heading_key
 from docket.lint import LintError, lint_paths, readiness
-from docket.template import TemplateError, default_template_text, load_schema
+from docket.template import TemplateError, default_template_text, load_schema, parse_schema
 from docket.workspace import (
     Candidate,
     IndexFileError,
@@ -41,6 +41,7 @@ from docket.workspace import (
     Workspace,
     WorkspaceError,
     added_sections,
+    earlier_template,
     index_table,
     last_changes,
     sections_no_rfc_has,
@@ -760,6 +761,20 @@ def _refresh_index(ws: Workspace) -> None:
 # --- docket migrate-template -------------------------------------------------------------
 
 
+def _new_in_template(ws: Workspace) -> list[str]:
+    """Sections the template gained: against its earlier version in git, else the ones no
+    RFC has yet."""
+    template = ws.config.template
+    earlier = earlier_template(template) if template is not None else None
+    if template is not None and earlier is not None:
+        err.print(f"Comparing {ws.shown(template)} with its version at {earlier.where}")
+        old = parse_schema(earlier.text, f"{template}@{earlier.where}")
+        return [s.key for s in added_sections(old, ws.schema)]
+    err.print("No earlier template in git: adding the template sections no RFC has yet")
+    docs = (r.document for r in _summaries(ws))
+    return [s.key for s in sections_no_rfc_has(ws.schema, docs)]
+
+
 @app.command(
     "migrate-template",
     epilog="Examples:\n\n"
@@ -783,7 +798,9 @@ def migrate_template(
 
     A section goes in after the nearest earlier sibling the RFC kept (else before the next
     one), as the template writes it: heading and guidance comments. Nothing else changes.
-    Without --from or --section, the sections added are those no RFC has yet.
+    Without --from or --section, the template is compared with its earlier version in git
+    (uncommitted edits against HEAD, else before the last commit that changed it); with no
+    such version, the sections added are those no RFC has yet.
     """
     ws = _workspace()
     schema = ws.schema
@@ -799,8 +816,7 @@ def migrate_template(
         elif from_ is not None:
             keys = [s.key for s in added_sections(load_schema(from_), schema)]
         else:
-            rows = _summaries(ws)
-            keys = [s.key for s in sections_no_rfc_has(schema, (r.document for r in rows))]
+            keys = _new_in_template(ws)
         if not keys:
             out.print("Nothing to add: the RFCs already have the template's sections")
             return

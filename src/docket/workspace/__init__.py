@@ -21,12 +21,14 @@ from docket.workspace._scaffold import scaffold
 from docket.workspace._similar import Candidate, Similar, similar_rfcs
 from docket.workspace._state import set_state, transition_problem
 from docket.workspace._summary import RfcSummary, summarise
+from docket.workspace._template_history import EarlierTemplate, earlier_template
 from docket.workspace._workspace import Workspace, WorkspaceError
 
 __all__ = [
     "INDEX_END",
     "INDEX_START",
     "Candidate",
+    "EarlierTemplate",
     "FilePattern",
     "IndexFileError",
     "PatternError",
@@ -40,6 +42,7 @@ __all__ = [
     "added_sections",
     "create_rfc",
     "discover",
+    "earlier_template",
     "index_table",
     "last_changes",
     "migrate_text",

@@ -32,6 +32,8 @@ class WorkspaceError(Exception):
 
 
 class Workspace:
+    """One configured RFC folder; every method re-reads the folder, so it never goes stale."""
+
     def __init__(self, config: Config) -> None:
         self.config = config
         self.pattern = FilePattern(config.file_pattern)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import textwrap
 from pathlib import Path
 
+import yaml
 from workflow_helpers import Invoke, assert_clean_error, filled, git, write_rfc
 
 from docket.template import default_template_text
@@ -428,3 +431,15 @@ def test_migrate_template_compares_with_the_template_in_git(repo: Path, docket: 
     for path in (kept, removed):
         assert path.read_text().count("## Rollout") == 1
     assert "## Risks" not in removed.read_text()
+
+
+def test_init_snippets_are_valid_yaml_running_docket_lint(repo: Path, docket: Invoke) -> None:
+    out = docket("init").stdout
+    precommit = out[out.index("     repos:") : out.index("\n\n", out.index("     repos:"))]
+    hooks = yaml.safe_load(textwrap.dedent(precommit))["repos"]
+    assert hooks[0]["repo"] == "local"
+    assert hooks[0]["hooks"][0]["entry"] == "docket lint"
+    assert re.match(hooks[0]["hooks"][0]["files"], "rfcs/0001-x.md")
+    step_at = out.index("     - name: Lint RFCs")
+    steps = yaml.safe_load(textwrap.dedent(out[step_at:]))
+    assert "docket lint rfcs" in steps[0]["run"]

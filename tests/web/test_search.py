@@ -184,3 +184,24 @@ def test_matching_ids_ranks_without_fetching_text() -> None:
     assert matching_ids("sharding", limit=10) == [two, one]
     assert matching_ids("sharding", limit=1) == [two]
     assert matching_ids('"', limit=10) == []
+
+
+def test_a_hit_deep_in_a_long_rfc_is_highlighted() -> None:
+    make_rfc(1, "Long", FILLER * 10 + "The zeppelin arrives. " + FILLER)
+    [hit] = search("zeppelin").hits
+    assert "<mark>zeppelin</mark>" in hit.snippet
+
+
+def test_terms_far_apart_are_each_highlightable() -> None:
+    make_rfc(1, "Far", "Idempotency first. " + FILLER * 5 + "Keys much later.")
+    [hit] = search("idempotency keys").hits
+    assert "<mark>" in hit.snippet
+
+
+def test_exclusions_do_not_flatten_the_ranking() -> None:
+    make_rfc(1, "Billing overhaul", FILLER + "One passing mention of sharding. " + FILLER)
+    make_rfc(2, "Database sharding", "Split the orders table.")
+    make_rfc(3, "Sharding kafka", "Kafka partitions.")
+    results = search("sharding -kafka")
+    assert [hit.rfc.number for hit in results.hits] == [2, 1]
+    assert results.hits[0].rank > results.hits[1].rank > 0

@@ -49,3 +49,9 @@ def test_any_text_compiles_to_a_valid_fts5_expression(text: str) -> None:
     connection.execute("INSERT INTO t VALUES ('some words here')")
     if not query.empty:
         connection.execute("SELECT count(*) FROM t WHERE t MATCH ?", (query.to_fts5(),)).fetchone()
+
+
+def test_ranking_and_highlighting_use_the_wanted_terms_only() -> None:
+    query = parse_query('cache "rollback plan" -kafka or cache')
+    assert query.positive().to_websearch() == '"cache" "rollback plan" or "cache"'
+    assert query.any_term().to_websearch() == '"cache" or "rollback plan"'

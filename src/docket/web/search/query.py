@@ -42,6 +42,16 @@ class Query:
     def empty(self) -> bool:
         return not self.groups
 
+    def positive(self) -> Query:
+        """The query without its exclusions: what a match is ranked by."""
+        return Query(tuple(tuple(t for t in g if not t.negated) for g in self.groups))
+
+    def any_term(self) -> Query:
+        """Every wanted term as an alternative: what an excerpt highlights, so an excerpt
+        showing some of the terms is still marked."""
+        terms = dict.fromkeys(t for g in self.groups for t in g if not t.negated)
+        return Query(tuple((t,) for t in terms))
+
     def to_fts5(self) -> str:
         """An FTS5 MATCH expression; every term is a quoted string, so it always parses."""
         parts = []

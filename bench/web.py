@@ -21,6 +21,7 @@ import itertools
 import os
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -112,7 +113,7 @@ def load(count: int, seed: int = 7) -> str:
     """Bulk-create ``count`` RFCs from the example texts; returns a word to search for."""
     from django.contrib.auth.models import User
     from django.core.management import call_command
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from docket.web.proposals.analysis import analyse
     from docket.web.proposals.models import Revision, Rfc
@@ -190,6 +191,8 @@ def load(count: int, seed: int = 7) -> str:
                     for n, ((_t, _f, body), title) in picks.items()
                 ]
             )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # what autovacuum would do after a bulk load
     return "retry"
 
 
@@ -212,22 +215,34 @@ def server(env: dict[str, str], port: int, workers: int) -> Iterator[None]:
         "--timeout",
         "60",
     ]
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = Path(env["DOCKET_DATA_DIR"]) / "gunicorn.log"
+    with log.open("wb") as sink:
+        proc = subprocess.Popen(args, env=env, stdout=sink, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
         while True:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                print(log.read_text(encoding="utf-8", errors="replace"))
+                raise SystemExit("gunicorn did not start (its log is above)")
             try:
                 if get(port, "/healthz")[0] == 200:
                     break
             except OSError:
                 pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise SystemExit("gunicorn did not start; run it by hand to see why")
             time.sleep(0.2)
         yield
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+        if any("Traceback" in line or "CRITICAL" in line or "ERROR" in line for line in tail):
+            print("gunicorn's log ends with:", *tail, sep="\n  ")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def get(port: int, path: str) -> tuple[int, bytes]:
@@ -280,13 +295,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--requests", type=int, default=2000, help="per endpoint")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--settings", default="docket.web.settings", help="Django settings module to serve with"
+    )
+    parser.add_argument("--port", type=int, default=0, help="default: any free port")
     args = parser.parse_args(argv)
 
     with scratch_database(args.database_url) as url, tempfile.TemporaryDirectory() as data:
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "docket.web.settings",
+            "DJANGO_SETTINGS_MODULE": args.settings,
             "DATABASE_URL": url,
             "DOCKET_DATA_DIR": data,
             "DOCKET_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
@@ -315,18 +333,16 @@ def main(argv: list[str] | None = None) -> int:
             ("search API, 2 words", lambda i: f"/api/v1/search?q={WORDS[i % len(WORDS)]}+{word}"),
             ("list page search", lambda i: f"/?q={word}"),
         ]
-        with server(env, args.port, args.workers):
+        port = args.port or free_port()
+        with server(env, port, args.workers):
             for _name, path in targets:  # warm every worker's caches and connections
                 for i in range(args.workers * 4):
-                    get(args.port, path(i))
+                    get(port, path(i))
             results = [
-                hammer(name, args.port, path, args.requests, args.concurrency)
-                for name, path in targets
+                hammer(name, port, path, args.requests, args.concurrency) for name, path in targets
             ]
             results.append(
-                hammer(
-                    "trivial view again", args.port, targets[0][1], args.requests, args.concurrency
-                )
+                hammer("trivial view again", port, targets[0][1], args.requests, args.concurrency)
             )
 
     baseline = statistics.mean([results[0].rps, results[-1].rps])

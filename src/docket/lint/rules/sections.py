@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from docket.lint._context import Context
@@ -20,6 +21,7 @@ _RESOLVED_RE = re.compile(
     r"^(?:\*\*|__)?(?:none|n/?a|nothing|no open questions)\b",
     re.IGNORECASE,
 )
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _MIN_GUIDANCE = 25  # shorter template phrases are too common to flag inside prose
 
 
@@ -93,9 +95,13 @@ def guidance_left(ctx: Context) -> Iterator[Issue]:
         if section is None or not item.filled or not spec.template_text:
             continue
         long_texts = [t for t in spec.template_text if len(t) >= _MIN_GUIDANCE]
+        words = _key_words(spec.template_text)
         for block in section.blocks:
             if block.kind not in ("paragraph", "list", "quote"):
                 continue
+            raw = block.text.lower()
+            if not any(word in raw for word in words):
+                continue  # lacks a word every template text needs: cannot hold one
             text = ctx.normalised(block)
             if not text:
                 continue
@@ -106,6 +112,16 @@ def guidance_left(ctx: Context) -> Iterator[Issue]:
                     f"template text left in section {section.title!r}: {first!r}",
                     fix="delete the template's text and keep your own",
                 )
+
+
+@lru_cache(maxsize=256)
+def _key_words(template_text: frozenset[str]) -> frozenset[str]:
+    """The longest word of each template text: a block holding that text holds the word."""
+    words = set()
+    for text in template_text:
+        found = _WORD_RE.findall(text)
+        words.add(max(found, key=len) if found else "")  # "": no filter is possible
+    return frozenset(words)
 
 
 @rule(
@@ -124,6 +140,8 @@ def placeholder_left(ctx: Context) -> Iterator[Issue]:
             continue
         for block in section.blocks:
             if block.kind not in ("paragraph", "list", "quote", "table"):
+                continue
+            if "<" not in block.text and not any(p in block.text for p in placeholders):
                 continue
             if ctx.normalised(block) in item.spec.template_text:
                 continue  # the whole block is template text: DK303 reports it

@@ -142,3 +142,21 @@ def test_the_quick_path_gives_the_same_exit_codes_and_errors(workspace, capsys) 
     with pytest.raises(SystemExit) as done:
         lint_cmd.run_alone(["--jobs", "0"])  # left to Typer, which explains the mistake
     assert done.value.code == 2
+
+
+def test_docket_lint_starts_without_django_rich_or_pygments(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workspace("", {"rfcs/0001-a.md": rfc(1)})
+    script = "import sys; sys.argv = ['docket', 'lint']; from docket.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "docket.lint" in imported
+    heavy = {m for m in imported if m.split(".")[0] in {"django", "rich", "pygments"}}
+    assert heavy == set()

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from docket.web.proposals import services
 from docket.web.proposals.models import Rfc
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "rfcs" / "0008-search-over-shipments.md"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "rfcs" / "0108-search-over-shipments.md"
 
 
 def test_search_finds_a_new_rfc(

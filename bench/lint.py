@@ -93,6 +93,16 @@ def markdownlint(log: Callable[[str], None]) -> Path | None:
     return binary
 
 
+def _version(prefix: Path) -> str:
+    import json
+
+    try:
+        package = prefix / "node_modules" / "markdownlint-cli2" / "package.json"
+        return str(json.loads(package.read_text(encoding="utf-8"))["version"])
+    except (OSError, ValueError, KeyError):
+        return "?"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -170,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     print(row("`docket lint`, warm", warm_cli))
     print(row("`docket lint` one file, no cache", one_file))
     if peer is not None:
-        print(f"{'markdownlint-cli2':<34}{peer:8.3f} s {peer / floor:8.1f}x floor")
+        label = f"markdownlint-cli2 {_version(MARKDOWNLINT_DIR)}"
+        print(f"{label:<34}{peer:8.3f} s {peer / floor:8.1f}x floor")
     return 0
 
 

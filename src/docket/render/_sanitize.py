@@ -6,7 +6,12 @@ keeps scripts, event handlers, frames, forms and ``javascript:`` URLs out of Doc
 
 from __future__ import annotations
 
+import re
 import secrets
+from contextvars import ContextVar
+from dataclasses import dataclass
+from html import unescape
+from urllib.parse import unquote, urlsplit
 
 import nh3
 
@@ -66,6 +71,29 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
+_OWN_ID_RE = re.compile(r'\sid="([^"]*' + OWN_ID_MARK + r'[^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """What the attribute filter must know about the document being cleaned."""
+
+    own_ids: frozenset[str] = frozenset()
+    drop_remote_images: bool = False
+
+
+_PASS: ContextVar[_Pass] = ContextVar("docket_sanitize_pass")
+_PLAIN = _Pass()
+
+
+def is_remote(url: str) -> bool:
+    """True for a URL on another origin (``https://...``, ``//host/...``), not a relative one."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[oops": unparseable, so certainly not one of ours
+        return True
+    return bool(parts.scheme or parts.netloc)
+
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
     # Must never raise: nh3 reports exceptions through sys.unraisablehook, not to the caller.
@@ -73,9 +101,23 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
         if OWN_ID_MARK in value:
             return value.replace(OWN_ID_MARK, "")
         return USER_ID_PREFIX + value
-    if name == "href" and OWN_ID_MARK in value:
-        return value.replace(OWN_ID_MARK, "")
+    if name == "href":
+        if OWN_ID_MARK in value:
+            return value.replace(OWN_ID_MARK, "")
+        return _in_page_link(value)
+    if tag == "img" and name == "src" and _PASS.get(_PLAIN).drop_remote_images and is_remote(value):
+        # The page's CSP would block it; without a source the browser shows the alt text.
+        return None
     return value
+
+
+def _in_page_link(href: str) -> str:
+    """``#x`` reaches an author's ``id="x"`` (now ``user-content-x``) unless x is our own id."""
+    if not href.startswith("#") or len(href) == 1 or href.startswith("#" + USER_ID_PREFIX):
+        return href
+    if unquote(href[1:]) in _PASS.get(_PLAIN).own_ids:
+        return href
+    return "#" + USER_ID_PREFIX + href[1:]
 
 
 _CLEANER = nh3.Cleaner(
@@ -92,6 +134,17 @@ _CLEANER = nh3.Cleaner(
 )
 
 
-def sanitize(html: str) -> str:
-    """HTML reduced to the allow-list above; safe to insert into a Docket page as is."""
-    return _CLEANER.clean(html)
+def sanitize(html: str, *, drop_remote_images: bool = False) -> str:
+    """HTML reduced to the allow-list above; safe to insert into a Docket page as is.
+
+    ``drop_remote_images`` removes the source of raw ``<img>`` tags on other origins, for
+    pages whose Content-Security-Policy would block them anyway.
+    """
+    own_ids = frozenset(
+        unescape(match.replace(OWN_ID_MARK, "")) for match in _OWN_ID_RE.findall(html)
+    )
+    token = _PASS.set(_Pass(own_ids, drop_remote_images))
+    try:
+        return _CLEANER.clean(html)
+    finally:
+        _PASS.reset(token)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from docket.document import parse_document
+from docket.document import Document, parse_document
 from docket.document.completeness import completeness
-from docket.render import render_markdown
+from docket.render import Rendered, render_markdown
 from docket.template import Schema
 
 
@@ -32,7 +32,7 @@ def analyse(text: str, schema: Schema, *, fallback_title: str = "") -> Facts:
     from docket.lint import lint_text
 
     document = parse_document(text, "<rfc>", schema.title)
-    rendered = render_markdown(text)
+    rendered = render_page(text, document)
     status = completeness(document, schema)
     title = (document.title.text if document.title else "") or rendered.title or fallback_title
     return Facts(
@@ -55,6 +55,19 @@ def analyse(text: str, schema: Schema, *, fallback_title: str = "") -> Facts:
             for item in status.items
         ],
         findings=findings_as_json(lint_text(text, schema, path="<rfc>")),
+    )
+
+
+def render_page(text: str, document: Document) -> Rendered:
+    """The HTML as Docket's pages show it, under their header and Content-Security-Policy.
+
+    The page header already shows the title, so the document's title heading is left out;
+    ``img-src 'self'`` would break images on other hosts, so they become links to them.
+    """
+    return render_markdown(
+        text,
+        title_line=document.title.line if document.title else None,
+        link_remote_images=True,
     )
 
 

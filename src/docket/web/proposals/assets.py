@@ -1,10 +1,11 @@
-"""The stylesheet for highlighted code, generated from the renderer's Pygments style."""
+"""Assets served by views: the highlighting stylesheet and the ``/favicon.ico`` redirect."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -20,3 +21,10 @@ def _stylesheet() -> str:
 @cache_control(public=True, max_age=3600)
 def pygments_stylesheet(request: HttpRequest) -> HttpResponse:
     return HttpResponse(_stylesheet(), content_type="text/css; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and tools ask for ``/favicon.ico`` whatever the page says; point them at ours."""
+    return HttpResponsePermanentRedirect(static("docket/favicon.svg"))

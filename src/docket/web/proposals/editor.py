@@ -10,10 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from docket.render import render_markdown
+from docket.document import parse_document
 from docket.web.proposals import permissions
 from docket.web.proposals.access import refuse
-from docket.web.proposals.analysis import findings_as_json
+from docket.web.proposals.analysis import findings_as_json, render_page
 from docket.web.proposals.forms import PreviewForm
 from docket.web.proposals.schema import current_schema
 
@@ -32,7 +32,8 @@ def preview(request: HttpRequest) -> HttpResponse:
     form = PreviewForm(request.POST)
     if not form.is_valid():
         return render(request, "proposals/_invalid.html", {"form": form}, status=400)
-    rendered = render_markdown(form.cleaned_data["text"])
+    text = form.cleaned_data["text"]
+    rendered = render_page(text, parse_document(text, "<editor>", current_schema().title))
     return render(request, "proposals/_preview.html", {"html": rendered.html})
 
 

@@ -17,4 +17,5 @@ urlpatterns: list[URLPattern] = [
     path("editor/preview/", editor.preview, name="preview"),
     path("editor/lint/", editor.lint, name="lint"),
     path("assets/pygments.css", assets.pygments_stylesheet, name="pygments-css"),
+    path("favicon.ico", assets.favicon, name="favicon"),
 ]

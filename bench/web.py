@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "rfcs"
@@ -239,6 +240,38 @@ def server(env: dict[str, str], port: int, workers: int) -> Iterator[None]:
             print("gunicorn's log ends with:", *tail, sep="\n  ")
 
 
+def _start_response(status: str, headers: list[tuple[str, str]], *exc_info: Any) -> Any:
+    return lambda data: None
+
+
+def service_time(path: Callable[[int], str], calls: int = 30) -> float:
+    """Median milliseconds for one request through Django's WSGI handler, alone."""
+    import io
+
+    from django.core.wsgi import get_wsgi_application
+
+    app = get_wsgi_application()
+    timings = []
+    for i in range(calls + 3):
+        target, _, query = path(i).partition("?")
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": target,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "HTTP_HOST": "127.0.0.1",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        started = time.perf_counter()
+        b"".join(app(environ, _start_response))
+        if i >= 3:  # the first calls compile templates and open connections
+            timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -333,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
             ("search API, 2 words", lambda i: f"/api/v1/search?q={WORDS[i % len(WORDS)]}+{word}"),
             ("list page search", lambda i: f"/?q={word}"),
         ]
+        service = {name: service_time(path) for name, path in targets}
+        connections.close_all()
         port = args.port or free_port()
         with server(env, port, args.workers):
             for _name, path in targets:  # warm every worker's caches and connections
@@ -350,12 +385,17 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.requests} GETs per row, {args.concurrency} concurrent connections, "
         f"gunicorn with {args.workers} sync workers on 127.0.0.1"
     )
-    print(f"{'endpoint':<24}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs trivial':>12}")
+    print(
+        f"{'endpoint':<24}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs trivial':>12}"
+        f"{'service ms':>12}"
+    )
     for r in results:
+        own = service.get(r.name)
         print(
             f"{r.name:<24}{r.rps:>8.0f}{r.percentile(50):>9.1f}{r.percentile(99):>9.1f}"
-            f"{r.errors:>8}{r.rps / baseline:>11.2f}x"
+            f"{r.errors:>8}{r.rps / baseline:>11.2f}x" + (f"{own:>12.1f}" if own else "")
         )
+    print("service ms: median time in one in-process WSGI call, no queueing, no network")
     page = results[1]
     print(
         f"goals: RFC page p99 <= {GOAL_P99_MS:.0f} ms: {page.percentile(99):.1f} ms; "

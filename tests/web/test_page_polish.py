@@ -156,6 +156,7 @@ def test_favicon_ico_redirects_to_the_static_svg(client: Client) -> None:
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/docket/favicon.svg"
+    assert client.head("/favicon.ico").status_code == 301
 
 
 def test_the_favicon_is_shipped_and_linked_from_every_page(client: Client) -> None:

@@ -7,7 +7,7 @@ from functools import cache
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from docket.render import pygments_css
 
@@ -23,7 +23,7 @@ def pygments_stylesheet(request: HttpRequest) -> HttpResponse:
     return HttpResponse(_stylesheet(), content_type="text/css; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=86400)
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and tools ask for ``/favicon.ico`` whatever the page says; point them at ours."""

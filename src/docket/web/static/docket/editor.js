@@ -2,7 +2,9 @@
 (function () {
   "use strict";
   function headingAt(text, caret) {
-    var before = text.slice(0, caret).split("\n");
+    // Up to the end of the caret's line, so a caret inside a heading reads all of it.
+    var end = text.indexOf("\n", caret);
+    var before = text.slice(0, end < 0 ? text.length : end).split("\n");
     for (var i = before.length - 1; i >= 0; i--) {
       var match = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(before[i]);
       if (match) { return match[1].trim().toLowerCase(); }

@@ -8,8 +8,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from django.contrib.auth.models import User
 from django.contrib.staticfiles import finders
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 
@@ -166,3 +169,35 @@ def test_the_favicon_is_shipped_and_linked_from_every_page(client: Client) -> No
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     page = client.get(reverse("login")).content.decode()
     assert '<link rel="icon" href="/static/docket/favicon.svg" type="image/svg+xml">' in page
+
+
+# Stored pages written before these changes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_re_renders_the_current_revisions_html_only() -> None:
+    before = [("proposals", "0003_backfill_listed_authors")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    rfc = old.get_model("proposals", "Rfc").objects.create(number=7, title="Old")
+    revisions = old.get_model("proposals", "Revision").objects
+    text = "# RFC 7 - Old\n\n## Summary\n\n![d](https://cdn.example.com/d.png)\n"
+    stale = '<h1 id="rfc-7---old">RFC 7 - Old</h1>'
+    first = revisions.create(rfc=rfc, seq=1, text=text, title="Old", html=stale)
+    second = revisions.create(rfc=rfc, seq=2, text=text + "\nMore.\n", title="Old", html=stale)
+    rfc.current = second
+    rfc.save()
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    from docket.web.proposals.models import Revision
+
+    current = Revision.objects.get(pk=second.pk)
+    assert "<h1" not in current.html
+    assert '<h2 id="summary">' in current.html and "More." in current.html
+    assert ">image: d</a>" in current.html
+    assert current.toc == [{"level": 2, "text": "Summary", "anchor": "summary"}]
+    assert current.text == text + "\nMore.\n"
+    assert Revision.objects.get(pk=first.pk).html == stale

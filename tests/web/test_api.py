@@ -470,3 +470,23 @@ def test_an_unexpected_error_is_a_json_500_without_a_traceback(
     assert status == 500
     assert_error(payload, "server_error")
     assert "secret internals" not in json.dumps(payload)
+
+
+def test_a_conditional_get_is_304_until_the_rfc_changes(alice: User, reader: User) -> None:
+    rfc = make_rfc(alice)
+    api = Api(reader)
+    _, _, response = api.call("get", f"/rfcs/{rfc.number}")
+    etag = response["ETag"]
+    status, body, response = api.call("get", f"/rfcs/{rfc.number}", **{"If-None-Match": etag})
+    assert status == 304 and body is None and response["ETag"] == etag
+    assert rfc.current is not None
+    services.save_revision(rfc, alice, rfc.current.text + "\nMore.\n", rfc.current_id)
+    status, body, response = api.call("get", f"/rfcs/{rfc.number}", **{"If-None-Match": etag})
+    assert status == 200 and response["ETag"] != etag
+
+
+def test_an_unsupported_method_is_a_json_405(reader: User) -> None:
+    status, payload, response = Api(reader).call("delete", "/rfcs/1")
+    assert status == 405
+    assert_error(payload, "method_not_allowed")
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "PUT"}

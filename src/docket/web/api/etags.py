@@ -8,7 +8,10 @@ def etag_for(revision_id: int) -> str:
 
 
 def if_match_allows(header: str, current: str) -> bool:
-    """Whether an ``If-Match`` header names ``current`` (weak tags compare by value)."""
+    """Whether an ``If-Match`` (or ``If-None-Match``) header names ``current``.
+
+    Weak tags compare by value; ``*`` names any current revision.
+    """
     if header.strip() == "*":
         return True
     wanted = current.removeprefix("W/")

@@ -154,14 +154,23 @@ def search_rfcs(
     }
 
 
-@router.get("/rfcs/{number}", response={200: RfcOut, **_errors(404)}, summary="Get an RFC")
-def get_rfc(request: HttpRequest, number: int, response: HttpResponse) -> dict[str, Any]:
+@router.get(
+    "/rfcs/{number}", response={200: RfcOut, 304: None, **_errors(404)}, summary="Get an RFC"
+)
+def get_rfc(request: HttpRequest, number: int, response: HttpResponse) -> Any:
     """Metadata, sections with their filled flags, lint findings and the current text.
 
-    The ``ETag`` header names the current revision; send it back as ``If-Match`` to update.
+    The ``ETag`` header names the current revision; send it back as ``If-Match`` to update,
+    or as ``If-None-Match`` to get an empty 304 while nothing has changed.
     """
     _require_viewer(request)
-    return _with_etag(_rfc(number), response)
+    rfc = _rfc(number)
+    seen = request.headers.get("If-None-Match")
+    if seen and rfc.current_id is not None and if_match_allows(seen, etag_for(rfc.current_id)):
+        not_modified = HttpResponse(status=304)
+        not_modified["ETag"] = etag_for(rfc.current_id)
+        return not_modified
+    return _with_etag(rfc, response)
 
 
 @router.get(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -490,3 +491,12 @@ def test_an_unsupported_method_is_a_json_405(reader: User) -> None:
     assert status == 405
     assert_error(payload, "method_not_allowed")
     assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "PUT"}
+
+
+def test_docs_api_md_lists_every_endpoint() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    paths = Client().get(f"{API}/openapi.json").json()["paths"]
+    for path, operations in paths.items():
+        for method in operations:
+            entry = f"`{method.upper()} {path.removeprefix(API)}"
+            assert entry in docs, f"docs/api.md does not document {entry}`"

@@ -119,7 +119,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(
     assert code == 0, output
     assert "unchanged" in output and "0001-message-queue.md" in output
     assert "update" in output and "create" in output
-    assert "1 to create, 1 to update, 2 unchanged" in output
+    assert "1 to create, 1 to update, 2 unchanged, 0 skipped" in output
     assert Revision.objects.count() == revisions
     assert not Rfc.objects.filter(number=4).exists()
     code, output = run("export", "--dry-run", str(tmp_path / "out"))
@@ -135,8 +135,8 @@ def test_bad_files_are_reported_by_path_and_skipped(admin: User, folder: Path) -
     assert code == 1, output
     assert "0005-latin1.md" in output and "UTF-8" in output
     assert "0006-binary.md" in output and "binary" in output
-    assert "notes.md" in output and "no RFC number" in output
-    assert "3 created" in output and "3 skipped" in output
+    assert "ignored" in output and "notes.md" in output and "no RFC number" in output
+    assert "3 created" in output and "2 skipped, 1 ignored" in output
     assert sorted(Rfc.objects.values_list("number", flat=True)) == [1, 2, 3]
 
 
@@ -166,3 +166,15 @@ def test_an_unknown_user_is_a_clear_error(admin: User, folder: Path) -> None:
     code, output = run("import", "--user", "ghost", str(folder))
     assert code == 2
     assert "no user named 'ghost'" in output
+
+
+def test_a_readme_and_hidden_folders_do_not_fail_an_import(admin: User, folder: Path) -> None:
+    (folder / "README.md").write_text("# Our RFCs\n\nHow we write them.\n", encoding="utf-8")
+    hidden = folder / ".github"
+    hidden.mkdir()
+    (hidden / "0042-template.md").write_bytes(b"\x00 not even text")
+    code, output = run("import", str(folder))
+    assert code == 0, output
+    assert "ignored" in output and "README.md" in output
+    assert ".github" not in output
+    assert "3 created, 0 updated, 0 unchanged, 0 skipped, 1 ignored" in output

@@ -3,6 +3,8 @@
 The logic lives in ``docket.web.bridge``; this module parses arguments, sets Django up
 (lazily, so the other commands never pay for it) and prints. Exit codes: 0 everything
 done, 1 some files were skipped (each reported by path), 2 the command could not run.
+Markdown files with no RFC number at all (a README) are listed as ignored and do not fail
+the run.
 """
 
 from __future__ import annotations
@@ -67,9 +69,11 @@ def _progress(total: int, label: str) -> Iterator[Callable[[Path], None] | None]
         yield lambda _path: bar.advance(task)
 
 
-def _report_problems(problems: list[Any]) -> None:
+def _report_problems(problems: list[Any], ignored: list[Any] | None = None) -> None:
     for problem in problems:
         err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    for note in ignored or []:
+        err.print(f"[dim]ignored[/dim] {note}", highlight=False)
 
 
 @app.command("import")
@@ -100,20 +104,22 @@ def import_command(
             out.print(
                 f"{step.action:<9} {step.source.path} (RFC {step.source.number})", highlight=False
             )
-        _report_problems(plan.problems)
+        _report_problems(plan.problems, plan.ignored)
         out.print(
             f"dry run: {plan.count('create')} to create, {plan.count('update')} to update, "
-            f"{plan.count('unchanged')} unchanged, {len(plan.problems)} skipped",
+            f"{plan.count('unchanged')} unchanged, {len(plan.problems)} skipped, "
+            f"{len(plan.ignored)} ignored",
             highlight=False,
         )
         raise typer.Exit(1 if plan.problems else 0)
     actor = _user(user)
     with _progress(len(plan.steps), "importing") as advance:
         result = apply_import(plan, actor, advance)
-    _report_problems(result.problems)
+    _report_problems(result.problems, plan.ignored)
     out.print(
         f"{len(result.created)} created, {len(result.updated)} updated, "
-        f"{len(result.unchanged)} unchanged, {len(result.problems)} skipped",
+        f"{len(result.unchanged)} unchanged, {len(result.problems)} skipped, "
+        f"{len(plan.ignored)} ignored",
         highlight=False,
     )
     raise typer.Exit(1 if result.problems else 0)

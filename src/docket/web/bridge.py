@@ -56,6 +56,7 @@ class ImportStep:
 class ImportPlan:
     steps: list[ImportStep] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    ignored: list[Problem] = field(default_factory=list)
 
     def count(self, action: Action) -> int:
         return sum(1 for step in self.steps if step.action == action)
@@ -82,6 +83,20 @@ class BridgeError(Exception):
     """The folder itself cannot be used (missing, not a directory)."""
 
 
+class NotAnRfc(DocumentError):
+    """A Markdown file with no RFC number anywhere: a README, notes, a template."""
+
+
+@dataclass
+class FolderScan:
+    sources: list[SourceFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # RFCs that cannot be read
+    ignored: list[Problem] = field(default_factory=list)  # Markdown that is not an RFC
+
+
+_SKIP_DIRS = {"node_modules", "__pycache__"}
+
+
 def export_name(number: int, title: str) -> str:
     return f"{number:04d}-{slugify(title)}.md"
 
@@ -91,7 +106,15 @@ def _markdown_files(folder: Path) -> list[Path]:
         raise BridgeError(f"{folder}: no such directory")
     if not folder.is_dir():
         raise BridgeError(f"{folder}: not a directory")
-    return sorted(p for p in folder.rglob("*.md") if p.is_file() and not p.is_symlink())
+    return sorted(
+        p
+        for p in folder.rglob("*.md")
+        if p.is_file()
+        and not p.is_symlink()
+        and not any(
+            part.startswith(".") or part in _SKIP_DIRS for part in p.relative_to(folder).parts
+        )
+    )
 
 
 def read_source(path: Path, schema: Schema, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
@@ -114,7 +137,7 @@ def read_source(path: Path, schema: Schema, max_bytes: int = DEFAULT_MAX_BYTES) 
         match = _NUMBER_IN_NAME.match(path.name)
         number = int(match.group(1)) if match else None
     if number is None:
-        raise DocumentError(
+        raise NotAnRfc(
             name,
             "no RFC number: put it in the title (e.g. 'RFC 12 - ...'), "
             "a 'number' front-matter field, or the file name (0012-....md)",
@@ -133,28 +156,31 @@ def _number_field(data: dict[str, Any]) -> int | None:
     return None
 
 
-def read_folder(
-    folder: Path, schema: Schema, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[list[SourceFile], list[Problem]]:
-    """Every readable RFC under ``folder``; a number claimed twice keeps its first file."""
-    sources: list[SourceFile] = []
-    problems: list[Problem] = []
+def read_folder(folder: Path, schema: Schema, max_bytes: int = DEFAULT_MAX_BYTES) -> FolderScan:
+    """Every readable RFC under ``folder``; a number claimed twice keeps its first file.
+
+    Hidden files and folders are passed over, as the workspace's own discovery does.
+    """
+    scan = FolderScan()
     seen: dict[int, Path] = {}
     for path in _markdown_files(folder):
         try:
             source = read_source(path, schema, max_bytes)
+        except NotAnRfc as exc:
+            scan.ignored.append(Problem(path, exc.message))
+            continue
         except DocumentError as exc:
             where = "" if exc.line is None else f"line {exc.line}: "
-            problems.append(Problem(path, where + exc.message))
+            scan.problems.append(Problem(path, where + exc.message))
             continue
         if source.number in seen:
-            problems.append(
+            scan.problems.append(
                 Problem(path, f"RFC {source.number} is already in {seen[source.number]}; skipped")
             )
             continue
         seen[source.number] = path
-        sources.append(source)
-    return sources, problems
+        scan.sources.append(source)
+    return scan
 
 
 Progress = Callable[[Path], None]
@@ -164,15 +190,15 @@ def plan_import(folder: Path, schema: Schema, max_bytes: int = DEFAULT_MAX_BYTES
     """What importing ``folder`` would do, file by file, without changing anything."""
     from docket.web.proposals.models import Rfc
 
-    sources, problems = read_folder(folder, schema, max_bytes)
+    scan = read_folder(folder, schema, max_bytes)
     existing = {
         rfc.number: rfc
-        for rfc in Rfc.objects.filter(number__in=[s.number for s in sources]).select_related(
+        for rfc in Rfc.objects.filter(number__in=[s.number for s in scan.sources]).select_related(
             "current"
         )
     }
-    plan = ImportPlan(problems=problems)
-    for source in sources:
+    plan = ImportPlan(problems=scan.problems, ignored=scan.ignored)
+    for source in scan.sources:
         rfc = existing.get(source.number)
         if rfc is None:
             plan.steps.append(ImportStep("create", source))
@@ -226,8 +252,9 @@ def plan_export(folder: Path, schema: Schema, max_bytes: int = DEFAULT_MAX_BYTES
     on_disk: dict[int, Path] = {}
     problems: list[Problem] = []
     if folder.exists():
-        sources, problems = read_folder(folder, schema, max_bytes)
-        on_disk = {source.number: source.path for source in sources}
+        scan = read_folder(folder, schema, max_bytes)
+        problems = scan.problems
+        on_disk = {source.number: source.path for source in scan.sources}
     plan = ExportPlan(problems=problems)
     for rfc in Rfc.objects.exclude(current=None).select_related("current").order_by("number"):
         assert rfc.current is not None

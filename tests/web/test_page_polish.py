@@ -201,3 +201,14 @@ def test_migrating_re_renders_the_current_revisions_html_only() -> None:
     assert current.toc == [{"level": 2, "text": "Summary", "anchor": "summary"}]
     assert current.text == text + "\nMore.\n"
     assert Revision.objects.get(pk=first.pk).html == stale
+
+
+# 6. Forms
+
+
+def test_password_rules_show_as_a_list_not_as_escaped_markup(
+    alice: User, client_for: ClientFor
+) -> None:
+    page = client_for(alice).get(reverse("password_change")).content.decode()
+    assert "&lt;li&gt;" not in page
+    assert '<div class="muted help"><ul><li>' in page

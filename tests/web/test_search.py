@@ -5,6 +5,8 @@ Runs on whichever database DATABASE_URL names (SQLite by default, PostgreSQL in 
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -205,3 +207,15 @@ def test_exclusions_do_not_flatten_the_ranking() -> None:
     results = search("sharding -kafka")
     assert [hit.rfc.number for hit in results.hits] == [2, 1]
     assert results.hits[0].rank > results.hits[1].rank > 0
+
+
+def test_reindex_rebuilds_the_index_from_current_revisions() -> None:
+    from django.core.management import call_command
+
+    rfc = make_rfc(1, "One", "Kafka queue.")
+    rfc.current = rfc.revisions.get()
+    rfc.save()
+    SearchDocument.objects.all().delete()
+    assert numbers("kafka") == []
+    call_command("search_reindex", stdout=io.StringIO())
+    assert numbers("kafka") == [1]

@@ -87,7 +87,7 @@ def file_name_pattern(ctx: Context) -> Iterator[Issue]:
     pattern = ctx.file_pattern
     if pattern is None or ctx.path.startswith("<"):
         return
-    from docket.workspace._names import FilePattern, PatternError, slugify
+    from docket.workspace import FilePattern, PatternError, slugify
 
     name = ctx.path.replace("\\", "/").rsplit("/", 1)[-1]
     depth = pattern.count("/")

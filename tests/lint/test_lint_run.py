@@ -203,3 +203,19 @@ def test_a_fully_cached_run_never_loads_the_markdown_parser(workspace, tmp_path:
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["1", str(len(first.findings)), "False", "False"]
+
+
+def test_without_worker_processes_the_files_are_linted_in_this_one(workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import concurrent.futures
+
+    files: dict[str, str | bytes] = {
+        f"rfcs/{n:04d}-r.md": rfc(n, f"R {n}", "<NUM>") for n in range(1, 41)
+    }
+    config = workspace("", files)
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
+    run = lint_paths(None, config, use_cache=False, jobs=2)
+    assert run.count("warning") == 40 and {f.code for f in run.findings} == {"DK304"}

@@ -234,16 +234,21 @@ def _lint_misses(
         return _lint_items(items, schema, config, state, strict)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     chunks = _chunks(items, workers * 4)
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_init_worker,
-        initargs=(schema, config, state, strict),
-    ) as pool:
-        return [r for chunk in pool.map(_worker_chunk, chunks) for r in chunk]
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(schema, config, state, strict),
+        ) as pool:
+            return [r for chunk in pool.map(_worker_chunk, chunks) for r in chunk]
+    except (BrokenProcessPool, OSError):
+        # No processes to be had (a sandbox, a killed worker): slower, but still an answer.
+        return _lint_items(items, schema, config, state, strict)
 
 
 def _chunks(items: list[Any], count: int) -> list[list[Any]]:

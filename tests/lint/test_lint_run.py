@@ -209,7 +209,7 @@ def test_without_worker_processes_the_files_are_linted_in_this_one(workspace, mo
     import concurrent.futures
 
     files: dict[str, str | bytes] = {
-        f"rfcs/{n:04d}-r.md": rfc(n, f"R {n}", "<NUM>") for n in range(1, 41)
+        f"rfcs/{n:04d}-r.md": rfc(n, f"R {n}", "Text <NUM>.") for n in range(1, 41)
     }
     config = workspace("", files)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docket.lint._cache import LintCache, cache_key, content_hash
 from docket.lint._context import file_number
 from docket.lint._document import FileResult, LintError, check_state, file_finding, lint_document
 from docket.lint._finding import Finding
@@ -151,16 +152,12 @@ def lint_paths(
     ]
     cache = None
     if use_cache:
-        from docket.lint._cache import LintCache, cache_key
-
         key = cache_key(__version__, settings_key(config), state or "", str(strict))
         cache = LintCache(_abs(config.cache_dir), key)
 
     results: dict[str, FileResult] = {}
     misses: list[tuple[_Target, bytes, str]] = []
     run = LintRun(files=len(targets))
-    from docket.lint._cache import content_hash
-
     for target in targets:
         data, problem = _read(target.absolute, config.max_file_size)
         if problem is not None:

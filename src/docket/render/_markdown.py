@@ -38,7 +38,10 @@ class TocEntry:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A document's safe HTML with its table of contents; ``title`` is the first H1's text."""
+    """A document's safe HTML with its table of contents.
+
+    ``title`` is the text of the title heading left out (``title_line``), else of the first H1.
+    """
 
     html: str
     toc: tuple[TocEntry, ...]

@@ -157,9 +157,10 @@ def test_a_raw_html_in_page_link_reaches_its_target(
 
 def test_favicon_ico_redirects_to_the_static_svg(client: Client) -> None:
     response = client.get("/favicon.ico")
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response["Location"] == "/static/docket/favicon.svg"
-    assert client.head("/favicon.ico").status_code == 301
+    assert "max-age=86400" in response["Cache-Control"]
+    assert client.head("/favicon.ico").status_code == 302
 
 
 def test_the_favicon_is_shipped_and_linked_from_every_page(client: Client) -> None:

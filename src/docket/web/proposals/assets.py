@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
@@ -26,5 +26,9 @@ def pygments_stylesheet(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cache_control(public=True, max_age=86400)
 def favicon(request: HttpRequest) -> HttpResponse:
-    """Browsers and tools ask for ``/favicon.ico`` whatever the page says; point them at ours."""
-    return HttpResponsePermanentRedirect(static("docket/favicon.svg"))
+    """Browsers and tools ask for ``/favicon.ico`` whatever the page says; point them at ours.
+
+    Temporary but cacheable for a day: a permanent redirect would outlive a static URL that
+    changes (hashed file names), since browsers keep those for good.
+    """
+    return HttpResponseRedirect(static("docket/favicon.svg"))

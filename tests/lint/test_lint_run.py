@@ -219,3 +219,15 @@ def test_without_worker_processes_the_files_are_linted_in_this_one(workspace, mo
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     run = lint_paths(None, config, use_cache=False, jobs=2)
     assert run.count("warning") == 40 and {f.code for f in run.findings} == {"DK304"}
+
+
+def test_unreadable_file_findings_follow_the_config(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    files: dict[str, str | bytes] = {"rfcs/0001-a.md": b"\x00", "rfcs/0002-b.md": b"\x00"}
+    config = workspace(
+        '[severity."*"]\nDK001 = "warning"\n[per-file-ignores]\n"rfcs/0002-*.md" = ["DK0"]\n',
+        files,
+    )
+    run = lint_paths(None, config, use_cache=False)
+    assert [(f.path, f.severity) for f in run.findings] == [("rfcs/0001-a.md", "warning")]
+    (tmp_path / "docket.toml").write_text('ignore = ["DK001"]\n', encoding="utf-8")
+    assert lint_paths(None, load_config(tmp_path), use_cache=False).findings == []

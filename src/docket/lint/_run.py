@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,13 +13,14 @@ from docket.lint._context import file_number
 from docket.lint._document import FileResult, LintError, check_state, file_finding, lint_document
 from docket.lint._finding import Finding
 from docket.lint._policy import (
+    MIDDLE,
     ignored_for_file,
     matches,
     selected,
     severity_for,
     state_overrides,
 )
-from docket.lint._rule import Issue, Rule
+from docket.lint._rule import Issue, Rule, get_rule
 
 if TYPE_CHECKING:
     from docket.template import Schema
@@ -186,16 +187,24 @@ def lint_paths(
 
     findings: list[Finding] = []
     for target in targets:
-        result = results[target.shown]
-        findings.extend(
-            f
-            for f in result.findings
-            if f.code != "DK001"
-            or (selected(f.code, config) and not ignored_for_file(f.code, target.relative, config))
-        )
+        for finding in results[target.shown].findings:
+            # DK001 is settled here: an unreadable file has no state to be strict about.
+            kept = _unreadable(finding, target, config) if finding.code == "DK001" else finding
+            if kept is not None:
+                findings.append(kept)
     findings.extend(_folder_findings(targets, results, config, strict))
     run.findings = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
     return run
+
+
+def _unreadable(finding: Finding, target: _Target, config: Config) -> Finding | None:
+    """DK001 with the config applied: select/ignore, per-file ignores, ``[severity."*"]``."""
+    if not selected(finding.code, config) or ignored_for_file(
+        finding.code, target.relative, config
+    ):
+        return None
+    severity = severity_for(get_rule(finding.code), MIDDLE, state_overrides(config, None))
+    return None if severity is None else replace(finding, severity=severity)
 
 
 def _read(path: Path, limit: int) -> tuple[bytes | None, str | None]:

@@ -11,8 +11,7 @@ from docket.lint._rule import Issue, rule
 
 _CHOICE_RE = re.compile(r"^\s*[<{][^<>{}]*\|[^<>{}]*[>}]\s*$")
 _GENERIC_PLACEHOLDER_RE = re.compile(
-    r"<[A-Z][A-Z0-9 _-]{0,40}>|\{[^{}\n]{2,120}\}|\((?:fill me in|todo|tbd)[^)]*\)",
-    re.IGNORECASE,
+    r"<[A-Z][A-Z0-9 _-]{0,40}>|\{[^{}\n]{2,120}\}|(?i:\((?:fill me in|todo|tbd)[^)]*\))"
 )
 _TEMPLATE_DUMMY_RE = re.compile(r"0000|YYYY|NNNN|XXXX|\bTBD\b|\bTODO\b")
 _PERSON_RE = re.compile(r"^[^()<>,@]+?\s*[(<]\s*[^()<>\s]+@[^()<>\s]+\s*[)>]$")
@@ -22,10 +21,6 @@ _EMAIL_RE = re.compile(r"[^()<>\s]+@[^()<>\s]+")
 def _has_metadata(ctx: Context) -> bool:
     front = ctx.doc.front_matter
     return front.style != "none" and front.error is None
-
-
-def _field_value(ctx: Context, name: str) -> Any:
-    return ctx.doc.field(name)
 
 
 def _line(ctx: Context, name: str) -> int:
@@ -79,7 +74,7 @@ def _state_value(ctx: Context) -> tuple[str | None, Any]:
     name = ctx.schema.state_field
     if name is None:
         return None, None
-    return name, _field_value(ctx, name)
+    return name, ctx.doc.field(name)
 
 
 @rule(
@@ -155,7 +150,7 @@ def _people_field(ctx: Context) -> tuple[str | None, Any]:
     spec = ctx.schema.people_field
     if spec is None:
         return None, None
-    return spec.name, _field_value(ctx, spec.name)
+    return spec.name, ctx.doc.field(spec.name)
 
 
 @rule(
@@ -252,7 +247,7 @@ def field_placeholder(ctx: Context) -> Iterator[Issue]:
     for spec in ctx.schema.fields:
         if spec.name == ctx.schema.state_field or (people is not None and spec.name == people.name):
             continue
-        value = _field_value(ctx, spec.name)
+        value = ctx.doc.field(spec.name)
         if value is None:
             continue
         if isinstance(value, dict) and spec.template_value.startswith("{"):

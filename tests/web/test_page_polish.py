@@ -90,7 +90,8 @@ def test_unfilled_sections_fold_their_questions_with_a_count(
     problem = next(item for item in unfilled if item["title"] == "Problem Statement")
     n = len(problem["guidance"])
     assert re.search(
-        r"<summary>.*Problem Statement\s*<span class=\"count\">"
+        r"<summary>[^<]*<span[^>]*>○</span> Problem Statement"
+        r"<span class=\"visually-hidden\"> \(not filled\)</span>\s*<span class=\"count\">"
         + str(n)
         + " questions?</span></summary>",
         checklist,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from datetime import timedelta
 
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -18,6 +19,9 @@ from docket.web.accounts.models import ApiToken
 TOKEN_PREFIX = "dkt_"
 _PREFIX_BYTES = 6
 MAX_NAME_CHARS = 100
+# A script calling the API in a loop would otherwise write a row on every request; "last
+# used" to the minute is all the tokens page shows.
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 def digest(raw: str) -> str:
@@ -52,7 +56,9 @@ def authenticate(raw: str) -> User | None:
         return None
     if not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
 
 

@@ -107,7 +107,11 @@ def _rfc(number: int) -> Rfc:
 @require_GET
 @viewer_required
 def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
-    rfc = _rfc(number)
+    # The page shows the stored HTML, never the Markdown or the outline.
+    rfc = get_object_or_404(
+        Rfc.objects.select_related("current").defer("current__text", "current__toc"),
+        number=number,
+    )
     revision = rfc.current
     return render(
         request,
@@ -116,8 +120,9 @@ def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
             "rfc": rfc,
             "revision": revision,
             "authors": list(rfc.authors.all()),
+            # "rfc" is listed so the related manager need not load it once per revision.
             "history": rfc.revisions.select_related("author").only(
-                "seq", "created_at", "author__username", "message", "state", "base_id"
+                "rfc", "seq", "created_at", "author__username", "message", "state", "base_id"
             ),
             "can_edit": permissions.can_edit(request.user, rfc),
             "can_change_state": permissions.can_change_state(request.user, rfc),

@@ -64,6 +64,10 @@ def _where(column: str, within: Restriction | None) -> tuple[str, list[Any]]:
 
 
 _FTS5_SNIPPET = f"snippet({FTS_TABLE}, -1, %s, %s, '…', {SNIPPET_TOKENS})"
+# The weights migration 0002 configures as the table's ``rank``: title, authors, body.
+# Calling bm25 directly ranks the same, about a quarter faster than the ``rank`` column,
+# which looks its configuration up again for every matching row.
+_FTS5_BM25 = f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
 
 
 class SqliteBackend:
@@ -79,17 +83,18 @@ class SqliteBackend:
         snippets: bool = True,
     ) -> list[Match]:
         extra, params = _where(f"{FTS_TABLE}.rowid", within)
-        # SQLite evaluates the select list only for the rows the LIMIT keeps.
-        snippet = _FTS5_SNIPPET if snippets else "''"
+        # Ranking first and highlighting the kept rows afterwards is cheaper than asking
+        # for snippets in the ranking query, where the sorter can carry them for every match.
         sql = (
-            f"SELECT {FTS_TABLE}.rowid, rank, {snippet}"
+            f"SELECT {FTS_TABLE}.rowid, {_FTS5_BM25} AS score"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{extra}"
-            f" ORDER BY rank, {FTS_TABLE}.rowid LIMIT %s OFFSET %s"
+            f" ORDER BY score, {FTS_TABLE}.rowid LIMIT %s OFFSET %s"
         )
-        marks = [MARK_START, MARK_END] if snippets else []
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*marks, query.to_fts5(), *params, limit, offset])
-            return [Match(int(r[0]), -float(r[1]), r[2] or "") for r in cursor.fetchall()]
+            cursor.execute(sql, [query.to_fts5(), *params, limit, offset])
+            ranked = [(int(r[0]), -float(r[1])) for r in cursor.fetchall()]
+        excerpts = self.snippets(query, [pk for pk, _ in ranked]) if snippets else {}
+        return [Match(pk, rank, excerpts.get(pk, "")) for pk, rank in ranked]
 
     def snippets(self, query: Query, rfc_ids: list[int]) -> dict[int, str]:
         if not rfc_ids:

@@ -1,0 +1,104 @@
+"""Speed work must not change answers: query counts, throttled writes, kept connections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from docket.web.accounts import tokens
+from docket.web.accounts.models import ApiToken
+from docket.web.proposals import services
+from docket.web.proposals.models import Rfc
+from docket.web.search import search
+
+ClientFor = Callable[[User | None], Client]
+
+
+def _updates_of_last_used(captured: list[dict[str, str]]) -> int:
+    return sum(1 for q in captured if q["sql"].startswith("UPDATE") and "last_used_at" in q["sql"])
+
+
+def test_a_token_used_in_a_loop_writes_last_used_once_a_minute(carol: User) -> None:
+    _token, secret = tokens.issue(carol, "ci")
+    with CaptureQueriesContext(connection) as first:
+        assert tokens.authenticate(secret) == carol
+    with CaptureQueriesContext(connection) as again:
+        for _ in range(5):
+            assert tokens.authenticate(secret) == carol
+    assert _updates_of_last_used(first.captured_queries) == 1
+    assert _updates_of_last_used(again.captured_queries) == 0
+    stale = timezone.now() - tokens.LAST_USED_PRECISION - timedelta(seconds=1)
+    ApiToken.objects.filter(user=carol).update(last_used_at=stale)
+    with CaptureQueriesContext(connection) as later:
+        assert tokens.authenticate(secret) == carol
+    assert _updates_of_last_used(later.captured_queries) == 1
+    assert ApiToken.objects.get(user=carol).last_used_at > stale  # type: ignore[operator]
+
+
+def test_the_rfc_page_costs_the_same_queries_however_long_its_history(
+    alice: User, client_for: ClientFor
+) -> None:
+    rfc = services.create_rfc(alice, "Parcel routing")
+    client = client_for(alice)
+    url = reverse("proposals:detail", args=[rfc.number])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    with_one = queries()
+    base = Rfc.objects.get(pk=rfc.pk).current
+    assert base is not None
+    for n in range(6):
+        base = services.save_revision(rfc, alice, base.text + f"\nline {n}\n", base.pk)
+    assert queries() == with_one
+    html = client.get(url).content.decode()
+    assert html.count('name="from"') == 7  # every revision is still listed
+
+
+def test_the_rfc_page_shows_the_newest_revision_after_an_edit(
+    alice: User, carol: User, client_for: ClientFor
+) -> None:
+    rfc = services.create_rfc(alice, "Depot handover")
+    client = client_for(carol)
+    url = reverse("proposals:detail", args=[rfc.number])
+    assert "handover checklist" not in client.get(url).content.decode()
+    current = Rfc.objects.get(pk=rfc.pk).current
+    assert current is not None
+    services.save_revision(rfc, alice, current.text + "\nThe handover checklist.\n", current.pk)
+    assert "handover checklist" in client.get(url).content.decode()
+
+
+def test_search_ranks_with_the_configured_weights_and_counts_every_match(
+    alice: User,
+) -> None:
+    made = []
+    for n in range(25):
+        rfc = services.create_rfc(alice, f"Quota {n}" if n == 7 else f"Pallet plan {n}")
+        current = Rfc.objects.get(pk=rfc.pk).current
+        assert current is not None
+        body = current.text + ("\nquota\n" * (1 + n % 3) if n != 7 else "")
+        services.save_revision(rfc, alice, body, current.pk)
+        made.append(rfc)
+    results = search("quota", limit=5)
+    assert results.count == 25
+    # Title weight 10 beats any number of body mentions (weight 1).
+    assert results.hits[0].rfc.pk == made[7].pk
+    assert all("<mark>" in hit.snippet for hit in results.hits)
+    ranks = [hit.rank for hit in results.hits]
+    assert ranks == sorted(ranks, reverse=True)
+
+
+def test_database_connections_persist_between_requests() -> None:
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] > 0
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True

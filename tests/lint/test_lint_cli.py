@@ -11,9 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 import docket.cli.lint_cmd as lint_cmd
-from docket.cli import _load_commands, app
+import docket.cli.lint_run as lint_run
+from docket.cli import load_app
 
-_load_commands()  # every command registered, as `docket` has them
+app = load_app()  # every command registered, as `docket` has them
 runner = CliRunner()
 
 
@@ -96,12 +97,12 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch) -> None:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("TERM", "xterm")
-    assert lint_cmd._color() is True
+    assert lint_run._color() is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert lint_cmd._color() is False
+    assert lint_run._color() is False
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
-    assert lint_cmd._color() is False
+    assert lint_run._color() is False
 
 
 def test_the_installed_command_in_a_real_process(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +126,7 @@ def test_the_quick_parser_has_exactly_the_typer_commands_options() -> None:
     typer_flags = {
         flag for p in command.params for flag in getattr(p, "opts", []) if flag.startswith("-")
     }
-    quick = lint_cmd.quick_parser()
+    quick = lint_run.quick_parser()
     quick_flags = {flag for a in quick._actions for flag in a.option_strings}
     assert quick_flags == typer_flags
 
@@ -133,18 +134,20 @@ def test_the_quick_parser_has_exactly_the_typer_commands_options() -> None:
 def test_the_quick_path_gives_the_same_exit_codes_and_errors(workspace, capsys) -> None:  # type: ignore[no-untyped-def]
     workspace("", {"rfcs/0001-a.md": rfc(1, state="finished")})
     with pytest.raises(SystemExit) as done:
-        lint_cmd.run_alone(["rfcs", "-f", "json"])
+        lint_run.run_alone(["rfcs", "-f", "json"])
     assert done.value.code == 1
     assert json.loads(capsys.readouterr().out)[0]["code"] == "DK103"
     with pytest.raises(SystemExit) as done:
-        lint_cmd.run_alone(["--state", "nope"])
+        lint_run.run_alone(["--state", "nope"])
     assert done.value.code == 2 and "unknown state 'nope'" in capsys.readouterr().err
     with pytest.raises(SystemExit) as done:
-        lint_cmd.run_alone(["--jobs", "0"])  # left to Typer, which explains the mistake
+        lint_run.run_alone(["--jobs", "0"])  # left to Typer, which explains the mistake
     assert done.value.code == 2
 
 
-def test_docket_lint_starts_without_django_rich_or_pygments(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_docket_lint_starts_without_django_rich_pygments_or_typer(
+    workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     workspace("", {"rfcs/0001-a.md": rfc(1)})
     script = "import sys; sys.argv = ['docket', 'lint']; from docket.cli import main; main()"
     done = subprocess.run(
@@ -158,5 +161,9 @@ def test_docket_lint_starts_without_django_rich_or_pygments(workspace, tmp_path:
     assert done.returncode == 0, done.stdout + done.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert "docket.lint" in imported
-    heavy = {m for m in imported if m.split(".")[0] in {"django", "rich", "pygments"}}
+    heavy = {m for m in imported if m.split(".")[0] in {"django", "rich", "pygments", "typer"}}
     assert heavy == set()
+
+
+def test_the_quick_path_offers_the_same_formats_as_the_typer_command() -> None:
+    assert tuple(f.value for f in lint_cmd.OutputFormat) == lint_run.FORMATS

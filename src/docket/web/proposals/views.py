@@ -109,7 +109,9 @@ def _rfc(number: int) -> Rfc:
 def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
     # The page shows the stored HTML, never the Markdown or the outline.
     rfc = get_object_or_404(
-        Rfc.objects.select_related("current").defer("current__text", "current__toc"),
+        Rfc.objects.select_related("current")
+        .defer("current__text", "current__toc")
+        .prefetch_related("authors"),
         number=number,
     )
     revision = rfc.current

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -114,6 +115,30 @@ def test_search_ranks_with_the_configured_weights_and_counts_every_match(
     assert all("<mark>" in hit.snippet for hit in results.hits)
     ranks = [hit.rank for hit in results.hits]
     assert ranks == sorted(ranks, reverse=True)
+
+
+def test_the_count_is_right_on_every_page_and_past_the_end(alice: User) -> None:
+    for n in range(7):
+        services.create_rfc(alice, f"Tariff table {n}")
+    assert [search("tariff", limit=3, offset=o).count for o in (0, 3, 6, 9)] == [7, 7, 7, 7]
+    assert [len(search("tariff", limit=3, offset=o).hits) for o in (0, 3, 6, 9)] == [3, 3, 1, 0]
+    assert search("tariff", limit=7).count == 7
+
+
+def _seqscan() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        return str(cursor.fetchone()[0])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_search_leaves_the_planner_settings_as_it_found_them(alice: User) -> None:
+    services.create_rfc(alice, "Warehouse slots")
+    assert search("warehouse").count == 1
+    assert _seqscan() == "on"
+    with transaction.atomic():
+        assert search("warehouse").count == 1
+        assert _seqscan() == "on"
 
 
 def test_database_connections_persist_between_requests() -> None:

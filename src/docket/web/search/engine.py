@@ -74,12 +74,7 @@ def search(
     connection = connections[router.db_for_read(SearchDocument)]
     backend = backend_for(connection)
     within = _restriction(state, author)
-    matches = backend.matches(parsed, within, limit, offset, snippets)
-    count = (
-        offset + len(matches)
-        if len(matches) < limit and (matches or offset == 0)
-        else backend.count(parsed, within)
-    )
+    matches, count = backend.page(parsed, within, limit, offset, snippets)
     rfcs = Rfc.objects.prefetch_related("authors").in_bulk([m.rfc_id for m in matches])
     hits = [
         SearchHit(rfcs[m.rfc_id], m.rank, snippet_html(m.snippet))

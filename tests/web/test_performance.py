@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -123,6 +124,29 @@ def test_the_count_is_right_on_every_page_and_past_the_end(alice: User) -> None:
     assert [search("tariff", limit=3, offset=o).count for o in (0, 3, 6, 9)] == [7, 7, 7, 7]
     assert [len(search("tariff", limit=3, offset=o).hits) for o in (0, 3, 6, 9)] == [3, 3, 1, 0]
     assert search("tariff", limit=7).count == 7
+
+
+def test_the_list_counts_states_of_exactly_the_matching_rfcs(
+    alice: User, dave: User, client_for: ClientFor
+) -> None:
+    for n in range(3):
+        services.create_rfc(alice, f"Courier handoff {n}")
+    shared = services.create_rfc(dave, "Courier rates")
+    shared.authors.add(alice)  # two authors: a join that could count it twice
+    services.create_rfc(dave, "Invoice layout")
+    client = client_for(alice)
+
+    def all_count(**params: str) -> str:
+        page = client.get(reverse("proposals:list"), params).content.decode()
+        found = re.search(r'All <span class="count">(\d+)</span>', page)
+        assert found is not None
+        return found.group(1)
+
+    assert all_count() == "5"
+    assert all_count(q="courier") == "4"
+    assert all_count(author="alice") == "4"
+    assert all_count(author="alice", q="rates") == "1"
+    assert all_count(author="dave") == "2"
 
 
 def _seqscan() -> str:

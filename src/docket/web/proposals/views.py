@@ -54,12 +54,9 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
         rfcs = rfcs.filter(
             Q(authors__username=author) | Q(listed_authors__icontains=author)
         ).distinct()
-    counts = {
-        row["state"]: row["n"]
-        for row in Rfc.objects.filter(pk__in=rfcs.values("pk"))
-        .values("state")
-        .annotate(n=Count("id"))
-    }
+    # Only the author filter's DISTINCT needs the matches wrapped in a subquery to count.
+    counted = Rfc.objects.filter(pk__in=rfcs.values("pk")) if author else rfcs
+    counts = {row["state"]: row["n"] for row in counted.values("state").annotate(n=Count("id"))}
     if state:
         rfcs = rfcs.filter(state=state)
     page: Page[Any]

@@ -457,7 +457,9 @@ def main(argv: list[str] | None = None) -> int:
         help="concurrencies for the RFC page and search p99 sweep ('' to skip)",
     )
     parser.add_argument("--sweep-duration", type=float, default=5.0, help="seconds per point")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="gunicorn worker processes (docket serve's default)"
+    )
     parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
     parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
     parser.add_argument(

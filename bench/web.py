@@ -325,6 +325,20 @@ def get(port: int, path: str, cookie: str = "") -> tuple[int, bytes]:
         conn.close()
 
 
+def settle(port: int, quick_ms: float = 20.0, limit_s: float = 60.0) -> None:
+    """Wait until the server answers the trivial view quickly again.
+
+    When wrk stops, requests it already sent wait in the listen queue and the workers still
+    serve them; without this pause they would slow the start of the next row.
+    """
+    deadline = time.monotonic() + limit_s
+    quick = 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.perf_counter()
+        get(port, "/healthz")
+        quick = quick + 1 if (time.perf_counter() - started) * 1000 < quick_ms else 0
+
+
 def find_wrk() -> str | None:
     """The ``wrk`` executable, installed from the distribution when missing and allowed."""
     found = shutil.which("wrk")
@@ -518,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
         port = args.port or free_port()
 
         def drive(target: Target, concurrency: int, seconds: float, name: str = "") -> Result:
+            settle(port)
             if wrk is None:
                 return hammer(
                     name or target.name,

@@ -487,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.client == "wrk" and wrk is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
     if wrk is None:
-        print("wrk not found: using the Python threaded client, which shares the cores")
+        why = "asked for" if args.client == "python" else "wrk not found"
+        print(f"{why}: using the Python threaded client, which shares the cores with the server")
 
     with scratch_database(args.database_url) as url, tempfile.TemporaryDirectory() as data:
         env = {

@@ -165,16 +165,9 @@ def load(count: int, seed: int = 7) -> str:
                         rfc=by_number[n],
                         seq=1,
                         text=text,
-                        title=title,
-                        state=facts.state,
-                        html=facts.html,
-                        toc=facts.toc,
-                        filled=facts.filled,
-                        total=facts.total,
-                        checklist=facts.checklist,
-                        findings=facts.findings,
                         author=users[n % len(users)],
                         message="created",
+                        **{**facts.revision_fields(), "title": title},
                     )
                 )
             Revision.objects.bulk_create(revisions)

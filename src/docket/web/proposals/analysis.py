@@ -6,7 +6,7 @@ stored columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from docket.document import Document, parse_document
@@ -26,6 +26,10 @@ class Facts:
     total: int = 0
     checklist: list[dict[str, Any]] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
+
+    def revision_fields(self) -> dict[str, Any]:
+        """The facts as ``Revision`` model fields: each one is stored under its own name."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def analyse(text: str, schema: Schema, *, fallback_title: str = "") -> Facts:

@@ -228,15 +228,7 @@ def _append_revision(
         author=user,
         base=base,
         message=message[:200],
-        title=facts.title,
-        state=facts.state,
-        html=facts.html,
-        toc=facts.toc,
-        listed_authors=facts.listed_authors,
-        filled=facts.filled,
-        total=facts.total,
-        checklist=facts.checklist,
-        findings=facts.findings,
+        **facts.revision_fields(),
     )
     rfc.current = revision
     rfc.title = facts.title

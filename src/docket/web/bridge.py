@@ -129,7 +129,7 @@ def read_source(path: Path, schema: Schema, max_bytes: int = DEFAULT_MAX_BYTES) 
         raise DocumentError(name, f"cannot read the file: {exc.strerror or exc}") from None
     decode(data, name)  # refuses binary data and invalid UTF-8, naming the line
     text = data.decode("utf-8")
-    doc = parse_document(text, name, schema.title if schema.title is not None else True)
+    doc = parse_document(text, name, schema=schema)
     number = doc.title.number if doc.title is not None else None
     if number is None:
         number = _number_field(doc.front_matter.data)

@@ -35,7 +35,7 @@ class Facts:
 def analyse(text: str, schema: Schema, *, fallback_title: str = "") -> Facts:
     from docket.lint import lint_text
 
-    document = parse_document(text, "<rfc>", schema.title)
+    document = parse_document(text, "<rfc>", schema=schema)
     rendered = render_page(text, document)
     status = completeness(document, schema)
     title = (document.title.text if document.title else "") or rendered.title or fallback_title

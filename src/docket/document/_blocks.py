@@ -65,8 +65,11 @@ class Parsed:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
+    from docket.document._dispatch import install
+
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.core.ruler.disable(["inline"])
+    install(md)
     return md
 
 

@@ -73,6 +73,7 @@ def test_an_author_costs_the_rfc_page_no_more_queries_than_a_reader(
 ) -> None:
     rfc = services.create_rfc(alice, "Customs holds")
     url = reverse("proposals:detail", args=[rfc.number])
+    client_for(alice).get(url)  # the per-revision part is now cached for both
     counts = {}
     for user in (alice, carol):
         client = client_for(user)
@@ -168,3 +169,37 @@ def test_search_leaves_the_planner_settings_as_it_found_them(alice: User) -> Non
 def test_database_connections_persist_between_requests() -> None:
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] != 0
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_the_rfc_page_renders_its_revision_once_and_again_after_a_save(
+    alice: User, carol: User, client_for: ClientFor
+) -> None:
+    rfc = services.create_rfc(alice, "Pallet swaps")
+    url = reverse("proposals:detail", args=[rfc.number])
+    client = client_for(carol)
+
+    def revision_reads() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return sum(1 for q in ctx.captured_queries if "proposals_revision" in q["sql"])
+
+    assert revision_reads() == 2  # the current revision and the history
+    assert revision_reads() == 0  # both come from the process's cache
+    current = Rfc.objects.get(pk=rfc.pk).current
+    assert current is not None
+    services.save_revision(rfc, alice, current.text + "\nSwap rules.\n", current.pk)
+    assert revision_reads() == 2
+    html = client.get(url).content.decode()
+    assert "Swap rules." in html
+    assert html.count('name="from"') == 2
+
+
+def test_a_state_change_shows_at_once(alice: User, erin: User, client_for: ClientFor) -> None:
+    rfc = services.create_rfc(alice, "Depot keys")
+    client = client_for(alice)
+    url = reverse("proposals:detail", args=[rfc.number])
+    assert "state-draft" in client.get(url).content.decode()
+    services.change_state(Rfc.objects.get(pk=rfc.pk), erin, "in-progress", force=True)
+    html = client.get(url).content.decode()
+    assert "state-in-progress" in html
+    assert html.count('name="from"') == 2  # the state change is a revision of its own

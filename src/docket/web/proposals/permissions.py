@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 
@@ -20,23 +22,28 @@ def can_create(user: Actor) -> bool:
     return bool(user.is_authenticated and user.has_perm("proposals.add_rfc"))
 
 
-def is_author(user: Actor, rfc: Rfc) -> bool:
-    # ``all()`` answers from a prefetch when the caller made one (the RFC page does), so
-    # asking can_edit and can_change_state costs no query each; RFCs have few authors.
-    return bool(user.is_authenticated and any(a.pk == user.pk for a in rfc.authors.all()))
+def is_author(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> bool:
+    """Whether ``user`` is one of the RFC's authors: ``authors`` when the caller has them.
+
+    ``rfc.authors.all()`` answers from a prefetch when the caller made one, so asking
+    can_edit and can_change_state costs no query each; RFCs have few authors.
+    """
+    if not user.is_authenticated:
+        return False
+    return any(a.pk == user.pk for a in (rfc.authors.all() if authors is None else authors))
 
 
-def can_edit(user: Actor, rfc: Rfc) -> bool:
+def can_edit(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> bool:
     if not user.is_authenticated:
         return False
     if user.has_perm("proposals.edit_any_rfc"):
         return True
-    return user.has_perm("proposals.change_rfc") and is_author(user, rfc)
+    return user.has_perm("proposals.change_rfc") and is_author(user, rfc, authors)
 
 
-def can_change_state(user: Actor, rfc: Rfc) -> bool:
+def can_change_state(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> bool:
     if not user.is_authenticated:
         return False
     if user.has_perm("proposals.change_state_any_rfc"):
         return True
-    return user.has_perm("proposals.change_rfc") and is_author(user, rfc)
+    return user.has_perm("proposals.change_rfc") and is_author(user, rfc, authors)

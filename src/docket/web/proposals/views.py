@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from markupsafe import Markup
 
-from docket.web.proposals import finder, permissions, services
+from docket.web.proposals import finder, fragments, permissions, reads, services
 from docket.web.proposals.access import refuse, viewer_required
 from docket.web.proposals.diff import line_diff
 from docket.web.proposals.forms import CreateForm, EditForm, StateForm
@@ -104,30 +106,31 @@ def _rfc(number: int) -> Rfc:
 @require_GET
 @viewer_required
 def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
-    # The page shows the stored HTML, never the Markdown or the outline.
-    rfc = get_object_or_404(
-        Rfc.objects.select_related("current")
-        .defer("current__text", "current__toc")
-        .prefetch_related("authors"),
-        number=number,
-    )
-    revision = rfc.current
+    rfc = reads.rfc_by_number(number)
+    if rfc is None:
+        raise Http404(f"There is no RFC {number}.")
+    editors = reads.editors(rfc)
     return render(
         request,
         "proposals/detail.html",
         {
             "rfc": rfc,
-            "revision": revision,
-            "authors": list(rfc.authors.all()),
-            # "rfc" is listed so the related manager need not load it once per revision.
-            "history": rfc.revisions.select_related("author").only(
-                "rfc", "seq", "created_at", "author__username", "message", "state", "base_id"
-            ),
-            "can_edit": permissions.can_edit(request.user, rfc),
-            "can_change_state": permissions.can_change_state(request.user, rfc),
+            "document": fragments.page_cache().get(fragments.key(rfc), lambda: _document(rfc)),
+            "authors": editors,
+            "can_edit": permissions.can_edit(request.user, rfc, editors),
+            "can_change_state": permissions.can_change_state(request.user, rfc, editors),
             "transitions": services.allowed_states(rfc),
         },
     )
+
+
+def _document(rfc: Rfc) -> Markup:
+    """The part of the RFC page its current revision pins: rendered once per process."""
+    html = render_to_string(
+        "proposals/_document.html",
+        {"rfc": rfc, "revision": reads.current_revision(rfc), "history": reads.history(rfc)},
+    )
+    return Markup(html)  # rendered by our own autoescaping template
 
 
 @require_GET

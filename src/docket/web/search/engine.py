@@ -9,7 +9,8 @@ from django.db import connections, router
 
 from docket.document import parse_document
 from docket.web.proposals.models import Revision, Rfc
-from docket.web.search.backends import Restriction, backend_for
+from docket.web.search.backends import Match, Restriction, backend_for
+from docket.web.search.cache import cached
 from docket.web.search.models import SearchDocument
 from docket.web.search.query import parse_query
 from docket.web.search.text import MARK_END, MARK_START, index_text
@@ -64,7 +65,8 @@ def search(
     ``state`` and ``author`` (a username) narrow the results as the list page's filters do.
     A query with nothing searchable in it matches nothing rather than raising. With
     ``snippets=False`` every snippet is empty and the search is cheaper: ask
-    ``snippets_for`` afterwards for the hits actually shown.
+    ``snippets_for`` afterwards for the hits actually shown. The database's answer is
+    cached until the index next changes (see ``cache``); the RFCs are loaded afresh.
     """
     limit = max(1, limit)
     offset = max(0, offset)
@@ -73,8 +75,13 @@ def search(
         return SearchResults([], 0, limit, offset)
     connection = connections[router.db_for_read(SearchDocument)]
     backend = backend_for(connection)
-    within = _restriction(state, author)
-    matches, count = backend.page(parsed, within, limit, offset, snippets)
+
+    def page() -> tuple[tuple[Match, ...], int]:
+        found, count = backend.page(parsed, _restriction(state, author), limit, offset, snippets)
+        return tuple(found), count
+
+    key = ("page", parsed, state or None, author or None, limit, offset, snippets)
+    matches, count = cached(connection, key, page)
     rfcs = Rfc.objects.prefetch_related("authors").in_bulk([m.rfc_id for m in matches])
     hits = [
         SearchHit(rfcs[m.rfc_id], m.rank, snippet_html(m.snippet))
@@ -89,8 +96,14 @@ def matching_ids(query: str, *, limit: int) -> list[int]:
     parsed = parse_query(query)
     if parsed.empty:
         return []
-    backend = backend_for(connections[router.db_for_read(SearchDocument)])
-    return [m.rfc_id for m in backend.matches(parsed, None, max(1, limit), 0, snippets=False)]
+    limit = max(1, limit)
+    connection = connections[router.db_for_read(SearchDocument)]
+    backend = backend_for(connection)
+
+    def ranked() -> tuple[int, ...]:
+        return tuple(m.rfc_id for m in backend.matches(parsed, None, limit, 0, snippets=False))
+
+    return list(cached(connection, ("ids", parsed, limit), ranked))
 
 
 def snippets_for(query: str, rfc_ids: list[int]) -> dict[int, str]:
@@ -98,8 +111,15 @@ def snippets_for(query: str, rfc_ids: list[int]) -> dict[int, str]:
     parsed = parse_query(query)
     if parsed.empty or not rfc_ids:
         return {}
-    backend = backend_for(connections[router.db_for_read(SearchDocument)])
-    return {pk: snippet_html(raw) for pk, raw in backend.snippets(parsed, rfc_ids).items()}
+    wanted = sorted(set(rfc_ids))
+    connection = connections[router.db_for_read(SearchDocument)]
+    backend = backend_for(connection)
+
+    def excerpts() -> tuple[tuple[int, str], ...]:
+        return tuple(backend.snippets(parsed, wanted).items())
+
+    found = cached(connection, ("snippets", parsed, tuple(wanted)), excerpts)
+    return {pk: snippet_html(raw) for pk, raw in found}
 
 
 def _author_names(text: str) -> str:

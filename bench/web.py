@@ -123,6 +123,7 @@ def load(count: int, seed: int = 7) -> str:
     from django.core.management import call_command
     from django.db import connection, transaction
 
+    from docket.web.proposals import page_part
     from docket.web.proposals.analysis import analyse
     from docket.web.proposals.models import Revision, Rfc
     from docket.web.proposals.schema import current_schema
@@ -181,6 +182,8 @@ def load(count: int, seed: int = 7) -> str:
                     for r in by_number.values()
                 ]
             )
+            for rfc in by_number.values():  # what saving each RFC would have stored
+                page_part.store(rfc)
             SearchDocument.objects.bulk_create(
                 [
                     SearchDocument(

@@ -33,9 +33,6 @@ DOCKET_TEMPLATE = _ENV.get("DOCKET_TEMPLATE", "")
 # Sign-in throttling: this many failures per username and address within the window.
 DOCKET_LOGIN_FAILURE_LIMIT = environment.integer(_ENV, "DOCKET_LOGIN_FAILURE_LIMIT", 5)
 DOCKET_LOGIN_FAILURE_WINDOW = environment.integer(_ENV, "DOCKET_LOGIN_FAILURE_WINDOW", 900)
-# Characters of rendered RFC page parts each worker process keeps (0: none); see
-# docket/web/proposals/fragments.py.
-DOCKET_PAGE_CACHE_CHARS = environment.integer(_ENV, "DOCKET_PAGE_CACHE_CHARS", 32_000_000)
 # The largest RFC text accepted, in characters.
 DOCKET_MAX_RFC_CHARS = 1_000_000
 # Search answers each worker process keeps, dropped when the index changes (0: none); see

@@ -80,6 +80,10 @@ class Revision(models.Model):
     total = models.PositiveIntegerField(default=0)
     checklist = models.JSONField(default=list)
     findings = models.JSONField(default=list)
+    # The RFC page's part drawn from this revision, rendered once (see page_part.py); the
+    # only columns ever written after the revision is made.
+    page = models.TextField(blank=True, default="")
+    page_version = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["rfc", "-seq"]

@@ -31,7 +31,7 @@ def _tables() -> dict[str, str]:
 def rfc_by_number(number: int) -> Rfc | None:
     """The RFC's own row, without its revision's text or HTML."""
     sql = (
-        "SELECT id, number, title, state, current_id, updated_at, listed_authors, filled, total"
+        "SELECT id, number, title, state, current_id, listed_authors, filled, total"
         " FROM {rfc} WHERE number = %s"
     ).format(**_tables())
     found = list(Rfc.objects.raw(sql, [number]))

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from docket.web.proposals import permissions
+from docket.web.proposals import page_part, permissions
 from docket.web.proposals.analysis import analyse, findings_as_json
 from docket.web.proposals.models import Revision, Rfc
 from docket.web.proposals.permissions import Actor
@@ -248,6 +248,7 @@ def _append_revision(
             "updated_at",
         ]
     )
+    page_part.store(rfc)
     _index_for_search(rfc, revision)
     return revision
 

@@ -11,11 +11,9 @@ from django.db.models import Count, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from markupsafe import Markup
 
-from docket.web.proposals import finder, fragments, permissions, reads, services
+from docket.web.proposals import finder, page_part, permissions, reads, services
 from docket.web.proposals.access import refuse, viewer_required
 from docket.web.proposals.diff import line_diff
 from docket.web.proposals.forms import CreateForm, EditForm, StateForm
@@ -115,22 +113,13 @@ def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
         "proposals/detail.html",
         {
             "rfc": rfc,
-            "document": fragments.page_cache().get(fragments.key(rfc), lambda: _document(rfc)),
+            "document": page_part.for_page(rfc),
             "authors": editors,
             "can_edit": permissions.can_edit(request.user, rfc, editors),
             "can_change_state": permissions.can_change_state(request.user, rfc, editors),
             "transitions": services.allowed_states(rfc),
         },
     )
-
-
-def _document(rfc: Rfc) -> Markup:
-    """The part of the RFC page its current revision pins: rendered once per process."""
-    html = render_to_string(
-        "proposals/_document.html",
-        {"rfc": rfc, "revision": reads.current_revision(rfc), "history": reads.history(rfc)},
-    )
-    return Markup(html)  # rendered by our own autoescaping template
 
 
 @require_GET

@@ -19,7 +19,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
 
 from docket.document._blocks import _parser
-from docket.document._dispatch import install
+from docket.document._dispatch import _state, install
 
 CORPUS = Path("/work/shared/corpora/rust-rfcs/text")
 FIXTURES = sorted(Path(__file__).resolve().parents[1].rglob("*.md"))
@@ -39,29 +39,33 @@ def _parsed(md: MarkdownIt, text: str) -> tuple[list[Any], dict[str, Any]]:
     return [t.as_dict() for t in md.parse(text, env)], env
 
 
-def _final_state(md: MarkdownIt, text: str) -> dict[str, Any]:
+def _fields(state: StateBlock) -> dict[str, Any]:
+    names = ("line", "lineMax", "level", "parentType", "blkIndent", "listIndent", "tight")
+    marks = ("bMarks", "eMarks", "tShift", "sCount", "bsCount")
+    return {name: getattr(state, name) for name in (*names, *marks)}
+
+
+def _final_state(md: MarkdownIt, text: str, make: Any) -> dict[str, Any]:
     """The block parser's state after tokenizing ``text`` (normalised as ``md.parse`` does)."""
     src = NULL_RE.sub("\ufffd", NEWLINES_RE.sub("\n", text))
-    state = StateBlock(src, md, {}, [])
+    state = make(src, md, {}, [])
     md.block.tokenize(state, state.line, state.lineMax)
-    names = ("line", "lineMax", "level", "parentType", "blkIndent", "listIndent", "tight")
-    return {
-        **{name: getattr(state, name) for name in names},
-        **{name: getattr(state, name) for name in ("bMarks", "eMarks", "tShift", "sCount")},
-        "bsCount": state.bsCount,
-    }
+    return _fields(state)
 
 
 def assert_same_as_stock(text: str) -> None:
     ours = _parser()
     assert _parsed(ours, text) == _parsed(STOCK, text)
-    assert _final_state(ours, text) == _final_state(STOCK, text)
+    assert _final_state(ours, text, _state) == _final_state(STOCK, text, StateBlock)
 
 
 EDGE_CASES = [
     "",
     "\n",
     "   ",
+    "a\n \t ",
+    "a\n\n\n",
+    " \t\ta\n\t  b\n  \t c",
     "a\n===\n",
     "a\nb\n---\n",
     "a\n    ---\n",
@@ -128,6 +132,12 @@ MARKDOWN = st.lists(
 @given(MARKDOWN)
 def test_generated_markdown_parses_like_stock(text: str) -> None:
     assert_same_as_stock(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\na#", max_size=30))
+def test_line_table_matches_stock(src: str) -> None:
+    assert _fields(_state(src, STOCK, {}, [])) == _fields(StateBlock(src, STOCK, {}, []))
 
 
 def test_dispatch_skips_rules_that_cannot_match(caplog: pytest.LogCaptureFixture) -> None:

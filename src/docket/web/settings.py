@@ -167,6 +167,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# Django's model backend and database sessions, each loading in one plain query.
+AUTHENTICATION_BACKENDS = ["docket.web.accounts.backends.AccountBackend"]
+SESSION_ENGINE = "docket.web.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

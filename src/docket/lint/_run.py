@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -295,23 +296,32 @@ def _lint_items(
     from docket.document import DocumentError, decode
 
     out = []
-    for shown, relative, data in items:
-        try:
-            text = decode(data, shown)
-        except DocumentError as exc:
-            out.append(file_finding(shown, exc.line, exc.message))
-            continue
-        out.append(
-            lint_document(
-                text,
-                schema,
-                path=shown,
-                config=config,
-                state=state,
-                strict=strict,
-                relative=relative,
+    # Parsing allocates hundreds of thousands of short-lived objects without cycles (the
+    # parser's tokens): reference counting frees them, and the cycle collector, which
+    # would scan them over and over, cost 9% of a cold run. It is back on after the batch.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for shown, relative, data in items:
+            try:
+                text = decode(data, shown)
+            except DocumentError as exc:
+                out.append(file_finding(shown, exc.line, exc.message))
+                continue
+            out.append(
+                lint_document(
+                    text,
+                    schema,
+                    path=shown,
+                    config=config,
+                    state=state,
+                    strict=strict,
+                    relative=relative,
+                )
             )
-        )
+    finally:
+        if collecting:
+            gc.enable()
     return out
 
 

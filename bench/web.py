@@ -519,6 +519,9 @@ def main(argv: list[str] | None = None) -> int:
             ),
             Target("list page", lambda i: f"/?page={1 + i % 20}"),
             Target("search API, 1 word", lambda i: f"/api/v1/search?q={word}"),
+            # The same matches and ranking work, but no two requests ask the same question,
+            # so no answer can come from the search cache.
+            Target("search, never repeated", lambda i: f"/api/v1/search?q={word}+-zq{i}"),
             Target(
                 "search API, 2 words", lambda i: f"/api/v1/search?q={WORDS[i % len(WORDS)]}+{word}"
             ),
@@ -560,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(drive(targets[0], args.concurrency, args.duration, "trivial view again"))
             swept = {
                 t.name: [drive(t, c, args.sweep_duration) for c in sweep]
-                for t in (targets[1], targets[4])
+                for t in (targets[1], targets[4], targets[5])
             }
             load_average = os.getloadavg()
 
@@ -596,10 +599,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             + f" -> p99 <= {GOAL_P99_MS:.0f} ms up to {max(within) if within else 'none'}"
         )
-    page, search_row = results[1], results[4]
+    page, search_row, fresh_row = results[1], results[4], results[5]
     print(
         f"goals: RFC page p99 <= {GOAL_P99_MS:.0f} ms: {page.p99_ms:.1f} ms; "
-        f"search p99 <= {GOAL_P99_MS:.0f} ms: {search_row.p99_ms:.1f} ms; "
+        f"search p99 <= {GOAL_P99_MS:.0f} ms: {search_row.p99_ms:.1f} ms"
+        f" ({fresh_row.p99_ms:.1f} ms never repeated); "
         f"RFC page throughput >= {GOAL_RATIO}x trivial: {page.rps / baseline:.2f}x"
     )
     failed = [r for rows in [results, *swept.values()] for r in rows if r.errors]

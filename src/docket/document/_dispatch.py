@@ -66,7 +66,8 @@ def _code(state: StateBlock, line: int, end: int, silent: bool) -> bool:
 
 
 def _lheading(state: StateBlock, line: int, end: int, silent: bool) -> bool:
-    """The setext-heading rule, tried only when a later line of the run could underline.
+    """The setext-heading rule, tried only when a later line of the run could underline it
+    (nothing but ``=`` or ``-`` and then blanks: a list item after a paragraph cannot).
 
     When it cannot, stock ``lheading`` fails after leaving ``state.parentType`` set to
     "paragraph" (unless the line is indented code); that is reproduced so that the state,
@@ -78,7 +79,8 @@ def _lheading(state: StateBlock, line: int, end: int, silent: bool) -> bool:
         pos = bMarks[following] + tShift[following]
         if pos >= eMarks[following]:
             break
-        if src[pos] in "-=":
+        marker = src[pos]
+        if marker in "-=" and not src[pos : eMarks[following]].rstrip(" \t").lstrip(marker):
             return rules_block.lheading(state, line, end, silent)
         following += 1
     if not state.is_code_block(line):

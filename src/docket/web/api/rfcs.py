@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -54,12 +55,15 @@ def _page_bounds(limit: int, offset: int) -> tuple[int, int]:
     return limit, offset
 
 
-def summary(rfc: Rfc) -> dict[str, Any]:
+def summary(rfc: Rfc, authors: Sequence[str] | None = None) -> dict[str, Any]:
+    """The RFC as lists show it; ``authors`` are its editors' usernames when known."""
     return {
         "number": rfc.number,
         "title": rfc.title,
         "state": rfc.state,
-        "authors": [user.get_username() for user in rfc.authors.all()],
+        "authors": list(authors)
+        if authors is not None
+        else [user.get_username() for user in rfc.authors.all()],
         "filled": rfc.filled,
         "total": rfc.total,
         "updated_at": rfc.updated_at,
@@ -148,7 +152,7 @@ def search_rfcs(
         "limit": limit,
         "offset": offset,
         "items": [
-            {"rfc": summary(hit.rfc), "rank": hit.rank, "snippet": hit.snippet}
+            {"rfc": summary(hit.rfc, hit.authors), "rank": hit.rank, "snippet": hit.snippet}
             for hit in results.hits
         ],
     }

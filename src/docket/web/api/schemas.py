@@ -5,19 +5,26 @@ from __future__ import annotations
 from datetime import datetime
 
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 
-class ErrorDetail(Schema):
+class Out(BaseModel):
+    """A response body. Our endpoints build them from dicts, so they are plain pydantic
+    models: ninja's ``Schema`` adds a validator that reads ORM objects attribute by
+    attribute, which cost 0.2 ms on a page of twenty search hits."""
+
+
+class ErrorDetail(Out):
     code: str = Field(description="Stable machine-readable code, e.g. 'stale_revision'.")
     message: str = Field(description="A sentence saying what went wrong and what to do.")
     details: object | None = None
 
 
-class ErrorOut(Schema):
+class ErrorOut(Out):
     error: ErrorDetail
 
 
-class Finding(Schema):
+class Finding(Out):
     line: int | None
     column: int | None = None
     code: str
@@ -26,7 +33,7 @@ class Finding(Schema):
     message: str
 
 
-class SectionOut(Schema):
+class SectionOut(Out):
     key: str
     title: str
     level: int
@@ -34,7 +41,7 @@ class SectionOut(Schema):
     filled: bool = Field(description="The section holds content beyond the template's.")
 
 
-class RevisionOut(Schema):
+class RevisionOut(Out):
     id: int
     seq: int
     author: str | None
@@ -49,7 +56,7 @@ class RevisionTextOut(RevisionOut):
     text: str
 
 
-class RfcSummary(Schema):
+class RfcSummary(Out):
     number: int
     title: str
     state: str
@@ -67,27 +74,27 @@ class RfcOut(RfcSummary):
     current_revision: RevisionTextOut | None
 
 
-class RfcPage(Schema):
+class RfcPage(Out):
     count: int
     limit: int
     offset: int
     items: list[RfcSummary]
 
 
-class RevisionPage(Schema):
+class RevisionPage(Out):
     count: int
     limit: int
     offset: int
     items: list[RevisionOut]
 
 
-class SearchHitOut(Schema):
+class SearchHitOut(Out):
     rfc: RfcSummary
     rank: float
     snippet: str = Field(description="HTML: escaped text with <mark> around the matches.")
 
 
-class SearchPage(Schema):
+class SearchPage(Out):
     count: int
     limit: int
     offset: int
@@ -114,6 +121,6 @@ class LintIn(Schema):
     state: str | None = Field(None, description="Also check readiness for this state.")
 
 
-class LintOut(Schema):
+class LintOut(Out):
     count: int
     findings: list[Finding]

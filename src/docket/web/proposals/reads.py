@@ -65,3 +65,29 @@ def history(rfc: Rfc) -> list[Revision]:
         " WHERE v.rfc_id = %s ORDER BY v.seq DESC"
     ).format(**_tables())
     return list(Revision.objects.raw(sql, [rfc.pk]))
+
+
+def rfcs_by_id(ids: list[int]) -> dict[int, Rfc]:
+    """The RFCs with these ids (a page of search hits), keyed by id."""
+    if not ids:
+        return {}
+    slots = ", ".join(["%s"] * len(ids))
+    sql = "SELECT * FROM {rfc} WHERE id IN (" + slots + ")"
+    return {rfc.pk: rfc for rfc in Rfc.objects.raw(sql.format(**_tables()), ids)}
+
+
+def usernames_by_rfc(ids: list[int]) -> dict[int, list[str]]:
+    """The usernames of each RFC's editors, in the order they were added."""
+    if not ids:
+        return {}
+    slots = ", ".join(["%s"] * len(ids))
+    sql = (
+        "SELECT a.rfc_id, u.username FROM {authors} a JOIN {user} u ON u.id = a.user_id"
+        " WHERE a.rfc_id IN (" + slots + ") ORDER BY a.id"
+    )
+    names: dict[int, list[str]] = {pk: [] for pk in ids}
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(**_tables()), ids)
+        for rfc_id, username in cursor.fetchall():
+            names[rfc_id].append(username)
+    return names

@@ -8,6 +8,7 @@ from html import escape
 from django.db import connections, router
 
 from docket.document import parse_document
+from docket.web.proposals import reads
 from docket.web.proposals.models import Revision, Rfc
 from docket.web.search.backends import Match, Restriction, backend_for
 from docket.web.search.cache import cached
@@ -21,6 +22,7 @@ class SearchHit:
     rfc: Rfc
     rank: float
     snippet: str  # safe HTML: escaped text with <mark> around the hits
+    authors: tuple[str, ...] = ()  # the usernames of the RFC's editors
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,10 @@ def search(
 
     key = ("page", parsed, state or None, author or None, limit, offset, snippets)
     matches, count = cached(connection, key, page)
-    rfcs = Rfc.objects.prefetch_related("authors").in_bulk([m.rfc_id for m in matches])
+    ids = [m.rfc_id for m in matches]
+    rfcs, authors = reads.rfcs_by_id(ids), reads.usernames_by_rfc(ids)
     hits = [
-        SearchHit(rfcs[m.rfc_id], m.rank, snippet_html(m.snippet))
+        SearchHit(rfcs[m.rfc_id], m.rank, snippet_html(m.snippet), tuple(authors[m.rfc_id]))
         for m in matches
         if m.rfc_id in rfcs
     ]

@@ -220,3 +220,20 @@ def test_a_state_change_shows_at_once(alice: User, erin: User, client_for: Clien
     html = client.get(url).content.decode()
     assert "state-in-progress" in html
     assert html.count('name="from"') == 2  # the state change is a revision of its own
+
+
+def test_the_list_names_editors_only_where_the_document_lists_no_authors(
+    alice: User, dave: User, client_for: ClientFor
+) -> None:
+    dave.first_name, dave.last_name = "Dave", "Okafor"
+    dave.save()
+    listed = services.create_rfc(alice, "Manifest rules")
+    bare = services.create_rfc(alice, "Carrier codes")
+    bare.authors.add(dave)
+    Rfc.objects.filter(pk=bare.pk).update(listed_authors=[])
+    html = client_for(alice).get(reverse("proposals:list")).content.decode()
+    cells = dict(
+        re.findall(r'<a href="/rfcs/(\d+)/">.*?<td class="col-authors">(.*?)</td>', html, re.S)
+    )
+    assert cells[str(bare.number)] == f"{alice.get_full_name() or alice.username}, Dave Okafor"
+    assert cells[str(listed.number)] == ", ".join(Rfc.objects.get(pk=listed.pk).listed_authors)

@@ -10,6 +10,7 @@ Table names come from the models, so a renamed table cannot leave these behind.
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
 from django.contrib.auth.models import User
 from django.db import connection
@@ -76,18 +77,29 @@ def rfcs_by_id(ids: list[int]) -> dict[int, Rfc]:
     return {rfc.pk: rfc for rfc in Rfc.objects.raw(sql.format(**_tables()), ids)}
 
 
-def usernames_by_rfc(ids: list[int]) -> dict[int, list[str]]:
-    """The usernames of each RFC's editors, in the order they were added."""
+class Editor(NamedTuple):
+    username: str
+    full_name: str
+
+    @property
+    def shown(self) -> str:
+        """The name pages show, as ``User.get_full_name() or username`` would."""
+        return self.full_name or self.username
+
+
+def editors_by_rfc(ids: list[int]) -> dict[int, list[Editor]]:
+    """Each RFC's editors, in the order they were added (a page of a list or of hits)."""
     if not ids:
         return {}
     slots = ", ".join(["%s"] * len(ids))
     sql = (
-        "SELECT a.rfc_id, u.username FROM {authors} a JOIN {user} u ON u.id = a.user_id"
+        "SELECT a.rfc_id, u.username, u.first_name, u.last_name"
+        " FROM {authors} a JOIN {user} u ON u.id = a.user_id"
         " WHERE a.rfc_id IN (" + slots + ") ORDER BY a.id"
     )
-    names: dict[int, list[str]] = {pk: [] for pk in ids}
+    found: dict[int, list[Editor]] = {pk: [] for pk in ids}
     with connection.cursor() as cursor:
         cursor.execute(sql.format(**_tables()), ids)
-        for rfc_id, username in cursor.fetchall():
-            names[rfc_id].append(username)
-    return names
+        for rfc_id, username, first, last in cursor.fetchall():
+            found[rfc_id].append(Editor(username, f"{first} {last}".strip()))
+    return found

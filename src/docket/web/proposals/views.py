@@ -64,9 +64,9 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
         page = _page_by_rank(rfcs, ranked, request.GET.get("page"))
     else:
         rfcs = rfcs.annotate(completeness=_COMPLETENESS).order_by(SORTS[sort][1], "-number")
-        page = Paginator(rfcs.prefetch_related("authors"), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        page = Paginator(rfcs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
+    unlisted = [rfc.pk for rfc in page.object_list if not rfc.listed_authors]
     states = list(current_schema().states)
     states += sorted(s for s in counts if s not in states)
     return render(
@@ -83,6 +83,8 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
             "sort": sort,
             "sorts": {key: label for key, (label, _) in SORTS.items()},
             "snippets": finder.snippets(query, [rfc.pk for rfc in page]) if query else {},
+            # Named in the list only for RFCs whose front matter lists no authors.
+            "editors": reads.editors_by_rfc(unlisted),
             "can_create": permissions.can_create(request.user),
         },
     )
@@ -92,7 +94,7 @@ def _page_by_rank(rfcs: QuerySet[Rfc], ranked: list[int], number: str | None) ->
     """Paginate in the search engine's order, fetching only the page's RFCs."""
     kept = set(rfcs.values_list("pk", flat=True))
     page: Page[Any] = Paginator([pk for pk in ranked if pk in kept], PAGE_SIZE).get_page(number)
-    found = Rfc.objects.prefetch_related("authors").in_bulk(list(page.object_list))
+    found = reads.rfcs_by_id(list(page.object_list))
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
     return page
 

@@ -85,9 +85,14 @@ def search(
     key = ("page", parsed, state or None, author or None, limit, offset, snippets)
     matches, count = cached(connection, key, page)
     ids = [m.rfc_id for m in matches]
-    rfcs, authors = reads.rfcs_by_id(ids), reads.usernames_by_rfc(ids)
+    rfcs, editors = reads.rfcs_by_id(ids), reads.editors_by_rfc(ids)
     hits = [
-        SearchHit(rfcs[m.rfc_id], m.rank, snippet_html(m.snippet), tuple(authors[m.rfc_id]))
+        SearchHit(
+            rfcs[m.rfc_id],
+            m.rank,
+            snippet_html(m.snippet),
+            tuple(e.username for e in editors[m.rfc_id]),
+        )
         for m in matches
         if m.rfc_id in rfcs
     ]

@@ -159,3 +159,11 @@ def test_a_server_error_is_a_plain_500_page_with_the_request_id(
     assert "Something went wrong" in html and response["X-Request-ID"] in html
     assert "Traceback" not in html and "kaboom" not in html
     assert "kaboom" in json_log.getvalue()  # the operator still gets the cause
+
+
+def test_a_request_for_another_host_gets_a_plain_400_page(db: None) -> None:
+    # Refused before the session and user are attached: the error page must not need them.
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Traceback" not in html and "hx-headers" not in html

@@ -3,8 +3,10 @@
 Lints ``rust-rfcs/text`` with the corpus's own template (``0000-template.md``), cold (cache
 cleared) and warm, through the real ``docket lint`` command (a child process) and in-process.
 Baselines measured in the same run: reading and decoding every file in Python (the I/O
-floor) and, when npm can install it into a temp folder, ``markdownlint-cli2`` on the same
-files. Each figure is the median of ``--repeat`` runs.
+floor), Docket's block parser against stock markdown-it-py on every file (one process, the
+three quarters of a cold run that is parsing) and, when npm can install it into a temp
+folder, ``markdownlint-cli2`` on the same files. Each figure is the median of ``--repeat``
+runs.
 
     .venv/bin/python bench/lint.py [--corpus DIR] [--repeat N] [--no-markdownlint]
 """
@@ -59,6 +61,20 @@ def median_time(
 def io_floor(files: list[Path]) -> None:
     for path in files:
         path.read_bytes().decode("utf-8")
+
+
+def stock_parser() -> Callable[[str], object]:
+    """markdown-it-py as Docket configures it (block rules only), without Docket's dispatch."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.core.ruler.disable(["inline"])
+    return md.parse
+
+
+def parse_all(parse: Callable[[str], object], texts: list[str]) -> None:
+    for text in texts:
+        parse(text)
 
 
 def docket_command() -> list[str]:
@@ -159,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         config = replace(config)  # a fresh Config: its schema is parsed inside the timing
 
         floor = median_time(lambda: io_floor(files), max(5, repeat))
+        from docket.document._blocks import _parser
+
+        texts = [path.read_text(encoding="utf-8") for path in files]
+        stock, ours = stock_parser(), _parser().parse
+        parse_stock = median_time(lambda: parse_all(stock, texts), repeat)
+        parse_ours = median_time(lambda: parse_all(ours, texts), repeat)
 
         def in_process() -> None:
             lint_paths(None, replace(config))
@@ -195,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"{'':<34}{'wall':>10} {'vs I/O floor':>14}{'cpu':>12}")
     print(row("I/O floor (read + decode)", floor))
+    print(row("block parse, stock markdown-it-py", parse_stock))
+    print(row("block parse, Docket's dispatch", parse_ours))
     print(row("in-process, cold", cold_in))
     print(row("in-process, warm", warm_in))
     print(row("`docket lint`, cold", cold_cli))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from django.db import connection
 from django.template.loader import get_template, render_to_string
 from markupsafe import Markup
 
@@ -53,14 +52,8 @@ def store(rfc: Rfc) -> str:
     return part
 
 
-def for_page(rfc: Rfc) -> Markup:
-    """The stored part, or a fresh one (stored for next time) when missing or outdated."""
-    if rfc.current_id is None:
-        return Markup(render(rfc))  # rendered by our own autoescaping template
-    table = connection.ops.quote_name(Revision._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT page, page_version FROM {table} WHERE id = %s", [rfc.current_id])
-        row = cursor.fetchone()
-    if row is not None and row[1] == version():
-        return Markup(row[0])
+def for_page(rfc: Rfc, stored: str, stored_version: str) -> Markup:
+    """The part as stored, or a fresh one (kept for next time) when missing or outdated."""
+    if rfc.current_id is not None and stored_version == version():
+        return Markup(stored)  # rendered by our own autoescaping template
     return Markup(store(rfc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
@@ -10,6 +11,13 @@ from django.contrib.auth.models import AnonymousUser, User
 from docket.web.proposals.models import Rfc
 
 Actor = User | AnonymousUser
+
+
+class HasPk(Protocol):
+    """An account, or a lighter record of one that carries its primary key."""
+
+    @property
+    def pk(self) -> Any: ...
 
 
 def can_view(user: Actor) -> bool:
@@ -22,7 +30,7 @@ def can_create(user: Actor) -> bool:
     return bool(user.is_authenticated and user.has_perm("proposals.add_rfc"))
 
 
-def is_author(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> bool:
+def is_author(user: Actor, rfc: Rfc, authors: Iterable[HasPk] | None = None) -> bool:
     """Whether ``user`` is one of the RFC's authors: ``authors`` when the caller has them.
 
     ``rfc.authors.all()`` answers from a prefetch when the caller made one, so asking
@@ -33,7 +41,7 @@ def is_author(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> b
     return any(a.pk == user.pk for a in (rfc.authors.all() if authors is None else authors))
 
 
-def can_edit(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> bool:
+def can_edit(user: Actor, rfc: Rfc, authors: Iterable[HasPk] | None = None) -> bool:
     if not user.is_authenticated:
         return False
     if user.has_perm("proposals.edit_any_rfc"):
@@ -41,7 +49,7 @@ def can_edit(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> bo
     return user.has_perm("proposals.change_rfc") and is_author(user, rfc, authors)
 
 
-def can_change_state(user: Actor, rfc: Rfc, authors: Iterable[User] | None = None) -> bool:
+def can_change_state(user: Actor, rfc: Rfc, authors: Iterable[HasPk] | None = None) -> bool:
     if not user.is_authenticated:
         return False
     if user.has_perm("proposals.change_state_any_rfc"):

@@ -106,16 +106,17 @@ def _rfc(number: int) -> Rfc:
 @require_GET
 @viewer_required
 def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
-    rfc = reads.rfc_by_number(number)
-    if rfc is None:
+    row = reads.rfc_page(number)
+    if row is None:
         raise Http404(f"There is no RFC {number}.")
-    editors = reads.editors(rfc)
+    rfc = row.rfc
+    editors = reads.editors_by_rfc([rfc.pk])[rfc.pk]
     return render(
         request,
         "proposals/detail.html",
         {
             "rfc": rfc,
-            "document": page_part.for_page(rfc),
+            "document": page_part.for_page(rfc, row.part, row.part_version),
             "authors": editors,
             "can_edit": permissions.can_edit(request.user, rfc, editors),
             "can_change_state": permissions.can_change_state(request.user, rfc, editors),

@@ -92,3 +92,22 @@ def test_sign_in_works_with_csrf_enforced(alice: User, password: str) -> None:
         {"username": "alice", "password": password, "csrfmiddlewaretoken": _token(page)},
     )
     assert response.status_code == 302
+
+
+def test_a_page_masks_its_csrf_token_once_and_every_form_posts_with_it(
+    alice: User, alices_rfc: Rfc
+) -> None:
+    client = _strict(alice)
+    url = reverse("proposals:detail", args=[alices_rfc.number])
+    html = client.get(url).content.decode()
+    tokens = set(_TOKEN.findall(html))
+    header = re.search(r'hx-headers=\'\{"X-CSRFToken": "([^"]+)"\}\'', html)
+    assert header is not None
+    assert len(_post_forms(html)) >= 2  # sign out and a state button
+    assert tokens == {header.group(1)}
+    (move,) = [f for f in _post_forms(html) if 'value="in-progress"' in f]
+    response = client.post(
+        reverse("proposals:state", args=[alices_rfc.number]),
+        {"csrfmiddlewaretoken": _token(move), "state": "in-progress"},
+    )
+    assert response.status_code in (302, 409)  # moved, or refused as not ready: not 403

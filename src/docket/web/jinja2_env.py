@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from django.contrib.messages import get_messages
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from jinja2 import Environment
 
 
@@ -28,6 +33,20 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
         return _reverse(get_script_prefix(), get_urlconf(), name, args)
     except TypeError:  # an argument that cannot be a key, such as a list
         return reverse(name, args=args)
+
+
+def csrf_once(request: HttpRequest) -> dict[str, Any]:
+    """``csrf_token`` and ``csrf_input`` that mask the token once per page.
+
+    Django's own mask it afresh (32 random characters) every time a template names them;
+    a page with a sign-out form and state buttons named them four times.
+    """
+    token = cache(partial(get_token, request))
+    field = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+    return {
+        "csrf_token": lazy(token, str)(),
+        "csrf_input": lazy(lambda: format_html(field, token()), SafeString, str)(),
+    }
 
 
 @lru_cache(maxsize=256)

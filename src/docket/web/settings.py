@@ -77,7 +77,10 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "jinja2"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "docket.web.jinja2_env.environment"},
+        "OPTIONS": {
+            "environment": "docket.web.jinja2_env.environment",
+            "context_processors": ["docket.web.jinja2_env.csrf_once"],
+        },
     },
     {
         # Django admin and the password-reset e-mails keep their own DTL templates.

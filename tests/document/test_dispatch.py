@@ -154,8 +154,11 @@ def test_dispatch_skips_rules_that_cannot_match(caplog: pytest.LogCaptureFixture
     assert 0 < len(caplog.records) < stock_calls / 2
 
 
-def test_install_needs_the_paragraph_rule_last() -> None:
+def test_install_leaves_a_parser_without_a_final_paragraph_rule_stock() -> None:
     md = _stock()
     md.block.ruler.disable("paragraph")
-    with pytest.raises(ValueError, match="paragraph"):
-        install(md)
+    before = md.block.ruler.get_active_rules()
+    assert install(md) is False
+    assert md.block.ruler.get_active_rules() == before
+    assert type(md.block) is type(STOCK.block)
+    assert install(_stock()) is True

@@ -166,17 +166,19 @@ class _BlockParser(ParserBlock):
         return state.tokens
 
 
-def install(md: MarkdownIt) -> None:
-    """Route ``md``'s block parsing through first-character dispatchers.
+def install(md: MarkdownIt) -> bool:
+    """Route ``md``'s block parsing through first-character dispatchers; ``False`` (and
+    ``md`` left as it was) when its rules do not end with the paragraph rule, which the
+    main dispatcher relies on to always match: the stock parser is then only slower.
 
     The stock rules stay enabled (``StateBlock`` asks whether "code" is active) but leave
-    every terminator chain; the main dispatcher goes first and always matches, since its
-    last rule is the paragraph, so the stock rules behind it are never reached.
+    every terminator chain; the main dispatcher goes first and always matches, so the stock
+    rules behind it are never reached.
     """
     ruler = md.block.ruler
     enabled = [r for r in ruler.__rules__ if r.enabled]
     if not enabled or enabled[-1].fn is not rules_block.paragraph:
-        raise ValueError("the dispatcher needs the paragraph rule enabled and last")
+        return False
     chains = sorted({name for r in enabled for name in r.alt})
     terminators = {name: [r.fn for r in enabled if name in r.alt] for name in chains}
     for r in enabled:
@@ -187,3 +189,4 @@ def install(md: MarkdownIt) -> None:
     block = _BlockParser()
     block.ruler = ruler
     md.block = block
+    return True

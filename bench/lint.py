@@ -3,10 +3,9 @@
 Lints ``rust-rfcs/text`` with the corpus's own template (``0000-template.md``), cold (cache
 cleared) and warm, through the real ``docket lint`` command (a child process) and in-process.
 Baselines measured in the same run: reading and decoding every file in Python (the I/O
-floor), Docket's block parser against stock markdown-it-py on every file (one process, the
-three quarters of a cold run that is parsing) and, when npm can install it into a temp
-folder, ``markdownlint-cli2`` on the same files. Each figure is the median of ``--repeat``
-runs.
+floor), Docket's block parser against stock markdown-it-py on every file (one process:
+parsing is most of a cold run) and, when npm can install it into a temp folder,
+``markdownlint-cli2`` on the same files. Each figure is the median of ``--repeat`` runs.
 
     .venv/bin/python bench/lint.py [--corpus DIR] [--repeat N] [--no-markdownlint]
 """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 from django.contrib.messages import get_messages
@@ -35,18 +35,30 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
         return reverse(name, args=args)
 
 
+_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+
+
+def _page_token(request: HttpRequest) -> str:
+    token: str | None = getattr(request, "docket_csrf_token", None)
+    if token is None:
+        token = get_token(request)
+        setattr(request, "docket_csrf_token", token)  # noqa: B010 - not a declared attribute
+    return token
+
+
+# Made once: ``lazy()`` builds a proxy class each time it is called.
+_lazy_token = lazy(_page_token, str)
+_lazy_input = lazy(lambda request: format_html(_FIELD, _page_token(request)), SafeString, str)
+
+
 def csrf_once(request: HttpRequest) -> dict[str, Any]:
     """``csrf_token`` and ``csrf_input`` that mask the token once per page.
 
     Django's own mask it afresh (32 random characters) every time a template names them;
-    a page with a sign-out form and state buttons named them four times.
+    a page with a sign-out form and state buttons named them four times. Neither is
+    computed unless the page uses it.
     """
-    token = cache(partial(get_token, request))
-    field = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-    return {
-        "csrf_token": lazy(token, str)(),
-        "csrf_input": lazy(lambda: format_html(field, token()), SafeString, str)(),
-    }
+    return {"csrf_token": _lazy_token(request), "csrf_input": _lazy_input(request)}
 
 
 @lru_cache(maxsize=256)

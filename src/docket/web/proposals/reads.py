@@ -69,11 +69,17 @@ def history(rfc: Rfc) -> list[Revision]:
 
 
 def rfcs_by_id(ids: list[int]) -> dict[int, Rfc]:
-    """The RFCs with these ids (a page of search hits), keyed by id."""
+    """The RFCs with these ids (a page of a list or of hits), keyed by id.
+
+    Only the columns lists and hits show are read; any other would cost a query per RFC.
+    """
     if not ids:
         return {}
     slots = ", ".join(["%s"] * len(ids))
-    sql = "SELECT * FROM {rfc} WHERE id IN (" + slots + ")"
+    sql = (
+        "SELECT id, number, title, state, listed_authors, filled, total, updated_at"
+        " FROM {rfc} WHERE id IN (" + slots + ")"
+    )
     return {rfc.pk: rfc for rfc in Rfc.objects.raw(sql.format(**_tables()), ids)}
 
 

@@ -7,8 +7,10 @@ was computed at: a write changes the token, the old entries are never asked for 
 and age out, and no process needs telling. The token is read before the search runs, so
 an answer is never older than the token it is stored under.
 
-Only the backend's answer is kept (ids, ranks, raw excerpts, counts), never the RFC rows:
-those are loaded per request, so a title or state shown is always current.
+What is kept is the backend's answer (ids, ranks, raw excerpts, counts) and, for
+``search()``, the hits' RFC rows and editors' usernames: any change to those changes the
+token too, so a title or state shown is always current. Kept answers are shared between
+requests and must not be changed.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from django.db import connections, router
 from docket.document import parse_document
 from docket.web.proposals import reads
 from docket.web.proposals.models import Revision, Rfc
-from docket.web.search.backends import Match, Restriction, backend_for
+from docket.web.search.backends import Restriction, backend_for
 from docket.web.search.cache import cached
 from docket.web.search.models import SearchDocument
 from docket.web.search.query import parse_query
@@ -67,8 +67,9 @@ def search(
     ``state`` and ``author`` (a username) narrow the results as the list page's filters do.
     A query with nothing searchable in it matches nothing rather than raising. With
     ``snippets=False`` every snippet is empty and the search is cheaper: ask
-    ``snippets_for`` afterwards for the hits actually shown. The database's answer is
-    cached until the index next changes (see ``cache``); the RFCs are loaded afresh.
+    ``snippets_for`` afterwards for the hits actually shown. The results are cached until
+    the search generation next changes (see ``cache``). Treat them as read-only: other
+    requests share them.
     """
     limit = max(1, limit)
     offset = max(0, offset)
@@ -78,25 +79,26 @@ def search(
     connection = connections[router.db_for_read(SearchDocument)]
     backend = backend_for(connection)
 
-    def page() -> tuple[tuple[Match, ...], int]:
+    def page() -> SearchResults:
         found, count = backend.page(parsed, _restriction(state, author), limit, offset, snippets)
-        return tuple(found), count
+        ids = [m.rfc_id for m in found]
+        rfcs, editors = reads.rfcs_by_id(ids), reads.editors_by_rfc(ids)
+        hits = [
+            SearchHit(
+                rfcs[m.rfc_id],
+                m.rank,
+                snippet_html(m.snippet),
+                tuple(e.username for e in editors[m.rfc_id]),
+            )
+            for m in found
+            if m.rfc_id in rfcs
+        ]
+        return SearchResults(hits, count, limit, offset)
 
-    key = ("page", parsed, state or None, author or None, limit, offset, snippets)
-    matches, count = cached(connection, key, page)
-    ids = [m.rfc_id for m in matches]
-    rfcs, editors = reads.rfcs_by_id(ids), reads.editors_by_rfc(ids)
-    hits = [
-        SearchHit(
-            rfcs[m.rfc_id],
-            m.rank,
-            snippet_html(m.snippet),
-            tuple(e.username for e in editors[m.rfc_id]),
-        )
-        for m in matches
-        if m.rfc_id in rfcs
-    ]
-    return SearchResults(hits, count, limit, offset)
+    # Everything a hit shows (the RFC's row, its editors' usernames) changes the search
+    # generation when it changes, so whole results can be kept, RFCs included.
+    key = ("results", parsed, state or None, author or None, limit, offset, snippets)
+    return cached(connection, key, page)
 
 
 def matching_ids(query: str, *, limit: int) -> list[int]:

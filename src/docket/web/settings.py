@@ -102,6 +102,9 @@ DATABASES = {
         environment.database_url(_ENV, DATA_DIR), conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with the health check skipped for a connection used moments ago.
+    DATABASES["default"]["ENGINE"] = "docket.web.db.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait instead of
     # failing half-way; WAL lets readers carry on while one writes. Connections persist

@@ -1,0 +1,1 @@
+"""Database backends: Django's own, with what Docket's request pattern needs changed."""

@@ -1,0 +1,1 @@
+"""PostgreSQL for Docket: Django's backend; see ``base`` for the one difference."""

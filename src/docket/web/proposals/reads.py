@@ -9,6 +9,7 @@ Table names come from the models, so a renamed table cannot leave these behind.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import NamedTuple
 
@@ -29,8 +30,20 @@ def _tables() -> dict[str, str]:
     }
 
 
+class Editor(NamedTuple):
+    pk: int
+    username: str
+    full_name: str
+
+    @property
+    def shown(self) -> str:
+        """The name pages show, as ``User.get_full_name() or username`` would."""
+        return self.full_name or self.username
+
+
 class PageRow(NamedTuple):
     rfc: Rfc
+    editors: list[Editor]
     part: str
     """The current revision's stored page part (see page_part.py), "" when none."""
     part_version: str
@@ -38,16 +51,33 @@ class PageRow(NamedTuple):
 
 _PAGE_FIELDS = ("id", "number", "title", "state", "current_id", "listed_authors", "filled", "total")
 
+# The RFC's editors as one JSON array of [id, username, first name, last name], in the
+# order they were added: each database spells the aggregate its own way.
+_EDITORS_JSON = {
+    "sqlite": (
+        "(SELECT json_group_array(json_array(e.id, e.username, e.first_name, e.last_name))"
+        " FROM (SELECT u.id, u.username, u.first_name, u.last_name FROM {authors} a"
+        " JOIN {user} u ON u.id = a.user_id WHERE a.rfc_id = r.id ORDER BY a.id) e)"
+    ),
+    "postgresql": (
+        "(SELECT json_agg(json_build_array(u.id, u.username, u.first_name, u.last_name)"
+        " ORDER BY a.id) FROM {authors} a JOIN {user} u ON u.id = a.user_id"
+        " WHERE a.rfc_id = r.id)"
+    ),
+}
+
 
 def rfc_page(number: int) -> PageRow | None:
-    """The RFC's own row and its current revision's stored page part, in one query.
+    """The RFC's row, its editors and its current revision's stored page part: one query.
 
-    Read with a plain cursor: of these columns only ``listed_authors`` (JSON) needs
-    converting, and a raw queryset's set-up cost as much as the query.
+    Read with a plain cursor: of the RFC's columns only ``listed_authors`` (JSON) needs
+    converting, and a raw queryset's set-up cost as much as the query. On PostgreSQL each
+    query is a round trip, so the editors come along as a JSON aggregate.
     """
     sql = (
         "SELECT r.id, r.number, r.title, r.state, r.current_id, r.listed_authors, r.filled,"
-        " r.total, COALESCE(v.page, ''), COALESCE(v.page_version, '')"
+        f" r.total, {_EDITORS_JSON[connection.vendor]},"
+        " COALESCE(v.page, ''), COALESCE(v.page_version, '')"
         " FROM {rfc} r LEFT JOIN {revision} v ON v.id = r.current_id WHERE r.number = %s"
     ).format(**_tables())
     with connection.cursor() as cursor:
@@ -60,7 +90,13 @@ def rfc_page(number: int) -> PageRow | None:
     field = Rfc._meta.get_field("listed_authors")
     values[listed] = field.from_db_value(values[listed], None, connection)  # type: ignore[arg-type]
     rfc = Rfc.from_db(connection.alias, list(_PAGE_FIELDS), values)
-    return PageRow(rfc, row[-2], row[-1])
+    found = row[len(_PAGE_FIELDS)]
+    if isinstance(found, str):  # SQLite's JSON is text; psycopg decodes PostgreSQL's json
+        found = json.loads(found)
+    editors = [
+        Editor(pk, username, f"{first} {last}".strip()) for pk, username, first, last in found or []
+    ]
+    return PageRow(rfc, editors, row[-2], row[-1])
 
 
 def current_revision(rfc: Rfc) -> Revision | None:
@@ -96,17 +132,6 @@ def rfcs_by_id(ids: list[int]) -> dict[int, Rfc]:
         " FROM {rfc} WHERE id IN (" + slots + ")"
     )
     return {rfc.pk: rfc for rfc in Rfc.objects.raw(sql.format(**_tables()), ids)}
-
-
-class Editor(NamedTuple):
-    pk: int
-    username: str
-    full_name: str
-
-    @property
-    def shown(self) -> str:
-        """The name pages show, as ``User.get_full_name() or username`` would."""
-        return self.full_name or self.username
 
 
 def editors_by_rfc(ids: list[int]) -> dict[int, list[Editor]]:

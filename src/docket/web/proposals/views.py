@@ -109,8 +109,7 @@ def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
     row = reads.rfc_page(number)
     if row is None:
         raise Http404(f"There is no RFC {number}.")
-    rfc = row.rfc
-    editors = reads.editors_by_rfc([rfc.pk])[rfc.pk]
+    rfc, editors = row.rfc, row.editors
     return render(
         request,
         "proposals/detail.html",

@@ -30,7 +30,7 @@ def version() -> str:
     digest = hashlib.blake2b(digest_size=8)
     for name in _SOURCES:
         template = get_template(name).template  # type: ignore[attr-defined]
-        digest.update(template.filename.encode())
+        digest.update(name.encode())  # not the path: a new install elsewhere is no change
         with open(template.filename, "rb") as source:
             digest.update(source.read())
     return digest.hexdigest()

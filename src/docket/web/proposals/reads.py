@@ -3,8 +3,9 @@
 The RFC page is the most-read thing in the workspace. Building each of these queries through
 the ORM costs five to ten times what the database takes to answer it (0.2-0.5 ms against
 0.03-0.05 ms each, measured at 10,000 RFCs), so they are written out once here. Raw
-querysets still return model instances with every field converted as the ORM would.
-Table names come from the models, so a renamed table cannot leave these behind.
+querysets still return model instances with every field converted as the ORM would; the
+RFC page's own query, the hottest, converts its one JSON column itself. Table names come
+from the models, so a renamed table cannot leave these behind.
 """
 
 from __future__ import annotations

@@ -207,10 +207,16 @@ def load(count: int, seed: int = 7) -> str:
 
 
 def sign_in(username: str) -> str:
-    """A session cookie for ``username``, made an author (the role most readers hold)."""
+    """Cookies for ``username``, made an author (the role most readers hold).
+
+    Besides the session, the CSRF cookie a browser keeps from its first page: wrk sends
+    the same cookies every time, and without it every page would mint a new CSRF secret.
+    """
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import Group, User
+    from django.http import HttpRequest
+    from django.middleware.csrf import get_token
 
     from docket.web.accounts.roles import AUTHOR
     from docket.web.accounts.sessions import SessionStore
@@ -222,7 +228,12 @@ def sign_in(username: str) -> str:
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    first_page = HttpRequest()
+    get_token(first_page)  # the secret the CSRF cookie carries
+    csrf = first_page.META["CSRF_COOKIE"]
+    return (
+        f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+    )
 
 
 # --- the server and the load generators --------------------------------------------------

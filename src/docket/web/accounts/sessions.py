@@ -21,11 +21,13 @@ class SessionStore(DatabaseSessionStore):
         table = connection.ops.quote_name(model._meta.db_table)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         sql = (
-            f"SELECT session_key, session_data, expire_date FROM {table}"
+            f"SELECT session_key, session_data FROM {table}"
             " WHERE session_key = %s AND expire_date > %s"
         )
-        found = list(model.objects.raw(sql, [self.session_key, now]))
-        if found:
-            return found[0]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.session_key, now])
+            row = cursor.fetchone()
+        if row is not None:  # ``load()`` reads only the data
+            return model.from_db(connection.alias, ["session_key", "session_data"], row)
         self._session_key = None
         return None

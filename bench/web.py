@@ -606,7 +606,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r.errors:>8}{r.rps / baseline:>11.2f}x" + (f"{own:>12.1f}" if own else "")
         )
     print("service ms: median time in one in-process WSGI call, no queueing, no network")
-    for name, points in swept.items():
+    for name, points in swept.items() if sweep else ():
         within = [c for c, r in zip(sweep, points, strict=True) if r.p99_ms <= GOAL_P99_MS]
         print(
             f"{name} by concurrency: "

@@ -248,3 +248,20 @@ def test_a_search_lists_best_matches_first_and_author_matches_listed_names(
     )
     by_name = client.get(reverse("proposals:list"), {"author": "herrera"}).content.decode()
     assert listed.title in by_name and once.title not in by_name
+
+
+def test_detail_names_editors_in_the_order_they_were_added(
+    alices_rfc: Rfc, dave: User, erin: User, carol: User, client_for: ClientFor
+) -> None:
+    erin.first_name, erin.last_name = "Erin", "Zhao"
+    erin.save()
+    alices_rfc.authors.add(erin)
+    alices_rfc.authors.add(dave)
+    page = client_for(carol).get(reverse("proposals:detail", args=[alices_rfc.number]))
+    editors = re.search(r"Editors: (.*?)\s*·", page.content.decode(), re.S)
+    assert editors is not None
+    alice = alices_rfc.authors.order_by("pk").first()
+    assert alice is not None
+    names = [u.get_full_name() or u.username for u in (alice, erin, dave)]
+    assert editors.group(1).strip() == ", ".join(names)
+    assert names[1] == "Erin Zhao"

@@ -31,10 +31,19 @@ def _tables() -> dict[str, str]:
     }
 
 
+def _slots(ids: list[int]) -> str:
+    """Placeholders for an ``IN (...)`` list of ``ids``."""
+    return ", ".join(["%s"] * len(ids))
+
+
 class Editor(NamedTuple):
     pk: int
     username: str
     full_name: str
+
+    @classmethod
+    def from_row(cls, pk: int, username: str, first: str, last: str) -> Editor:
+        return cls(pk, username, f"{first} {last}".strip())
 
     @property
     def shown(self) -> str:
@@ -94,9 +103,7 @@ def rfc_page(number: int) -> PageRow | None:
     found = row[len(_PAGE_FIELDS)]
     if isinstance(found, str):  # SQLite's JSON is text; psycopg decodes PostgreSQL's json
         found = json.loads(found)
-    editors = [
-        Editor(pk, username, f"{first} {last}".strip()) for pk, username, first, last in found or []
-    ]
+    editors = [Editor.from_row(*editor) for editor in found or []]
     return PageRow(rfc, editors, row[-2], row[-1])
 
 
@@ -127,10 +134,9 @@ def rfcs_by_id(ids: list[int]) -> dict[int, Rfc]:
     """
     if not ids:
         return {}
-    slots = ", ".join(["%s"] * len(ids))
     sql = (
         "SELECT id, number, title, state, listed_authors, filled, total, updated_at"
-        " FROM {rfc} WHERE id IN (" + slots + ")"
+        " FROM {rfc} WHERE id IN (" + _slots(ids) + ")"
     )
     return {rfc.pk: rfc for rfc in Rfc.objects.raw(sql.format(**_tables()), ids)}
 
@@ -139,15 +145,14 @@ def editors_by_rfc(ids: list[int]) -> dict[int, list[Editor]]:
     """Each RFC's editors, in the order they were added (a page of a list or of hits)."""
     if not ids:
         return {}
-    slots = ", ".join(["%s"] * len(ids))
     sql = (
         "SELECT a.rfc_id, u.id, u.username, u.first_name, u.last_name"
         " FROM {authors} a JOIN {user} u ON u.id = a.user_id"
-        " WHERE a.rfc_id IN (" + slots + ") ORDER BY a.id"
+        " WHERE a.rfc_id IN (" + _slots(ids) + ") ORDER BY a.id"
     )
     found: dict[int, list[Editor]] = {pk: [] for pk in ids}
     with connection.cursor() as cursor:
         cursor.execute(sql.format(**_tables()), ids)
-        for rfc_id, pk, username, first, last in cursor.fetchall():
-            found[rfc_id].append(Editor(pk, username, f"{first} {last}".strip()))
+        for rfc_id, *editor in cursor.fetchall():
+            found[rfc_id].append(Editor.from_row(*editor))
     return found

@@ -9,6 +9,7 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from docket.web.db.postgresql.base import RECENT, DatabaseWrapper
+from docket.web.environment import PREPARE_AFTER
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -76,3 +77,16 @@ def test_a_dropped_connection_is_replaced_after_the_check(wrapper: DatabaseWrapp
     with wrapper.cursor() as cursor:
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
+
+
+def test_a_statement_run_often_is_prepared_on_the_server(wrapper: DatabaseWrapper) -> None:
+    def prepared() -> list[str]:
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [row[0] for row in cursor.fetchall()]
+
+    query = "SELECT count(*) FROM auth_user WHERE id > %s"
+    for _ in range(PREPARE_AFTER + 1):
+        with wrapper.cursor() as cursor:
+            cursor.execute(query, [0])
+    assert any("FROM auth_user WHERE id > $1" in statement for statement in prepared())

@@ -57,3 +57,11 @@ def test_numbers_are_checked_and_named() -> None:
         environment.integer({"DOCKET_EMAIL_PORT": "smtp"}, "DOCKET_EMAIL_PORT", 25)
     with pytest.raises(environment.BadSetting, match="must not be negative"):
         environment.integer({"DOCKET_LOGIN_FAILURE_LIMIT": "-1"}, "DOCKET_LOGIN_FAILURE_LIMIT", 5)
+
+
+def test_postgres_prepares_statements_unless_behind_a_pooler() -> None:
+    assert environment.postgres_options({}) == {
+        "server_side_binding": True,
+        "prepare_threshold": environment.PREPARE_AFTER,
+    }
+    assert environment.postgres_options({"DOCKET_DB_POOLER": "1"}) == {}

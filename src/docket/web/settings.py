@@ -105,6 +105,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django's backend, with the health check skipped for a connection used moments ago.
     DATABASES["default"]["ENGINE"] = "docket.web.db.postgresql"
+    # Options named in the URL (sslmode=...) stay.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(environment.postgres_options(_ENV))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait instead of
     # failing half-way; WAL lets readers carry on while one writes. Connections persist

@@ -54,6 +54,14 @@ class Backend(Protocol):
 
     def count(self, query: Query, within: Restriction | None) -> int: ...
 
+    def ranking(self, query: Query) -> list[tuple[int, float]]:
+        """Every match's (id, score), best first: the whole order, for refinements to share."""
+        ...
+
+    def ids(self, query: Query) -> set[int]:
+        """Every match's id, unranked."""
+        ...
+
     def page(
         self, query: Query, within: Restriction | None, limit: int, offset: int, snippets: bool
     ) -> tuple[list[Match], int]:
@@ -137,6 +145,21 @@ class SqliteBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [query.to_fts5(), *params])
             return int(cursor.fetchone()[0])
+
+    def ranking(self, query: Query) -> list[tuple[int, float]]:
+        sql = (
+            f"SELECT {FTS_TABLE}.rowid, {_FTS5_BM25} AS score"
+            f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY score, {FTS_TABLE}.rowid"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [query.to_fts5()])
+            return [(int(r[0]), -float(r[1])) for r in cursor.fetchall()]
+
+    def ids(self, query: Query) -> set[int]:
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [query.to_fts5()])
+            return {int(r[0]) for r in cursor.fetchall()}
 
 
 _HEADLINE_OPTIONS = (
@@ -299,6 +322,24 @@ class PostgresBackend:
         with self._indexed() as cursor:
             cursor.execute(sql, [query.to_websearch(), *params])
             return int(cursor.fetchone()[0])
+
+    def ranking(self, query: Query) -> list[tuple[int, float]]:
+        # Ranked by the wanted terms only, as _ranked is.
+        sql = (
+            "SELECT d.rfc_id, ts_rank(d.vector, p.q) AS rank"
+            f" FROM {TABLE} d, websearch_to_tsquery('english', %s) AS p(q),"
+            " websearch_to_tsquery('english', %s) AS q(q)"
+            " WHERE d.vector @@ q.q ORDER BY rank DESC, d.rfc_id"
+        )
+        with self._indexed() as cursor:
+            cursor.execute(sql, [query.positive().to_websearch(), query.to_websearch()])
+            return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
+
+    def ids(self, query: Query) -> set[int]:
+        sql = f"SELECT rfc_id FROM {TABLE} WHERE vector @@ websearch_to_tsquery('english', %s)"
+        with self._indexed() as cursor:
+            cursor.execute(sql, [query.to_websearch()])
+            return {int(r[0]) for r in cursor.fetchall()}
 
 
 def backend_for(connection: BaseDatabaseWrapper) -> Backend:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from html import escape
 
 from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from docket.document import parse_document
 from docket.web.proposals import reads
 from docket.web.proposals.models import Revision, Rfc
-from docket.web.search.backends import Restriction, backend_for
+from docket.web.search.backends import Backend, Restriction, backend_for
 from docket.web.search.cache import cached
 from docket.web.search.models import SearchDocument
-from docket.web.search.query import parse_query
+from docket.web.search.query import Query, parse_query
 from docket.web.search.text import MARK_END, MARK_START, index_text
 
 
@@ -53,6 +55,81 @@ def _restriction(state: str | None, author: str | None) -> Restriction | None:
     return Restriction(sql, params)
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """Every match of a query's wanted terms, best first, kept compact for the cache."""
+
+    ids: array[int]
+    ranks: array[float]
+
+    @classmethod
+    def of(cls, ranked: list[tuple[int, float]]) -> Ranking:
+        return cls(array("q", (pk for pk, _ in ranked)), array("d", (r for _, r in ranked)))
+
+
+def _ranking(connection: BaseDatabaseWrapper, backend: Backend, wanted: Query) -> Ranking:
+    return cached(connection, ("ranking", wanted), lambda: Ranking.of(backend.ranking(wanted)))
+
+
+def _allowed(
+    connection: BaseDatabaseWrapper, state: str | None, author: str | None
+) -> frozenset[int] | None:
+    """The ids the list filters let through, or ``None`` when nothing is filtered."""
+    within = _restriction(state, author)
+    if within is None:
+        return None
+
+    def ids() -> frozenset[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(within.sql, within.params)
+            return frozenset(int(row[0]) for row in cursor.fetchall())
+
+    return cached(connection, ("allowed", state, author), ids)
+
+
+def _refined(
+    ranking: Ranking, dropped: set[int], allowed: frozenset[int] | None, limit: int, offset: int
+) -> tuple[list[tuple[int, float]], int]:
+    """The page of ``ranking`` left after the exclusions and filters, and how many are left."""
+    end = offset + limit
+    if not dropped and allowed is None:
+        page = zip(ranking.ids[offset:end], ranking.ranks[offset:end], strict=True)
+        return list(page), len(ranking.ids)
+    kept: list[tuple[int, float]] = []
+    count = 0
+    for at, pk in enumerate(ranking.ids):
+        if pk in dropped or (allowed is not None and pk not in allowed):
+            continue
+        if offset <= count < end:
+            kept.append((pk, ranking.ranks[at]))
+        count += 1
+    return kept, count
+
+
+def _ranked_page(
+    connection: BaseDatabaseWrapper,
+    backend: Backend,
+    parsed: Query,
+    state: str | None,
+    author: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[tuple[int, float]], int]:
+    """A page of (id, rank), best first, and the count of all matches.
+
+    Searches that want the same terms share one ranking, kept in the cache: a new
+    exclusion, filter or page costs a look-up of what it drops instead of ranking every
+    match again, which for a word in most RFCs is nearly all of a search's work.
+    """
+    if not parsed.refinable:
+        found, count = backend.page(parsed, _restriction(state, author), limit, offset, False)
+        return [(m.rfc_id, m.rank) for m in found], count
+    ranking = _ranking(connection, backend, parsed.positive())
+    exclusions = parsed.exclusions()
+    dropped = set() if exclusions.empty else backend.ids(exclusions)
+    return _refined(ranking, dropped, _allowed(connection, state, author), limit, offset)
+
+
 def search(
     query: str,
     *,
@@ -80,18 +157,19 @@ def search(
     backend = backend_for(connection)
 
     def page() -> SearchResults:
-        found, count = backend.page(parsed, _restriction(state, author), limit, offset, snippets)
-        ids = [m.rfc_id for m in found]
+        found, count = _ranked_page(connection, backend, parsed, state, author, limit, offset)
+        ids = [pk for pk, _ in found]
+        excerpts = backend.snippets(parsed, ids) if snippets else {}
         rfcs, editors = reads.rfcs_by_id(ids), reads.editors_by_rfc(ids)
         hits = [
             SearchHit(
-                rfcs[m.rfc_id],
-                m.rank,
-                snippet_html(m.snippet),
-                tuple(e.username for e in editors[m.rfc_id]),
+                rfcs[pk],
+                rank,
+                snippet_html(excerpts.get(pk, "")),
+                tuple(e.username for e in editors[pk]),
             )
-            for m in found
-            if m.rfc_id in rfcs
+            for pk, rank in found
+            if pk in rfcs
         ]
         return SearchResults(hits, count, limit, offset)
 
@@ -111,7 +189,8 @@ def matching_ids(query: str, *, limit: int) -> list[int]:
     backend = backend_for(connection)
 
     def ranked() -> tuple[int, ...]:
-        return tuple(m.rfc_id for m in backend.matches(parsed, None, limit, 0, snippets=False))
+        found, _count = _ranked_page(connection, backend, parsed, None, None, limit, 0)
+        return tuple(pk for pk, _ in found)
 
     return list(cached(connection, ("ids", parsed, limit), ranked))
 

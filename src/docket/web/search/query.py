@@ -46,6 +46,20 @@ class Query:
         """The query without its exclusions: what a match is ranked by."""
         return Query(tuple(tuple(t for t in g if not t.negated) for g in self.groups))
 
+    @property
+    def refinable(self) -> bool:
+        """Whether the matches are the wanted terms' matches less the exclusions' matches.
+
+        True for one group, or for groups without exclusions: then every search that
+        wants the same terms can share one ranking and drop what it excludes.
+        """
+        return len(self.groups) == 1 or not any(t.negated for g in self.groups for t in g)
+
+    def exclusions(self) -> Query:
+        """Every excluded term as an alternative: what a refinable query's matches may not match."""
+        terms = dict.fromkeys(Term(t.words) for g in self.groups for t in g if t.negated)
+        return Query(tuple((t,) for t in terms))
+
     def any_term(self) -> Query:
         """Every wanted term as an alternative: what an excerpt highlights, so an excerpt
         showing some of the terms is still marked."""

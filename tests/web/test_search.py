@@ -54,6 +54,19 @@ def test_snippets_highlight_hits_and_escape_the_rest() -> None:
     assert "&amp;" in hit.snippet
 
 
+def test_a_match_on_the_authors_alone_shows_the_opening_unmarked() -> None:
+    make_rfc(1, "Cache", "Put a cache in front of the orders API.")
+    [hit] = search("lovelace").hits
+    assert hit.snippet.startswith("RFC 1 - Cache")
+    assert "<mark>" not in hit.snippet
+
+
+def test_every_inflection_in_the_excerpt_is_marked() -> None:
+    make_rfc(1, "Retries", "A retry policy: retried calls and retrying clients back off.")
+    [hit] = search("retry").hits
+    assert hit.snippet.count("<mark>") == 4  # the title line, retry, retried, retrying
+
+
 def test_guidance_comments_are_not_indexed() -> None:
     make_rfc(1, "Cache", "<!-- What is the rollback plan? -->\nWe add a cache.")
     assert numbers("rollback") == []

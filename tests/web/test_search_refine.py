@@ -68,9 +68,7 @@ def unshared(query: str, state: str | None, author: str | None, limit: int, offs
     parsed = parse_query(query)
     if parsed.empty:
         return [], 0
-    found, count = backend_for(connection).page(
-        parsed, _restriction(state, author), limit, offset, False
-    )
+    found, count = backend_for(connection).page(parsed, _restriction(state, author), limit, offset)
     return [(m.rfc_id, m.rank) for m in found], count
 
 

@@ -8,7 +8,7 @@ happens in the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -17,21 +17,20 @@ from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
+from docket.web.search.excerpt import Highlighter, fold, stemmer
 from docket.web.search.query import Query
-from docket.web.search.text import MARK_END, MARK_START
 
 TABLE = "docket_search_searchdocument"
 FTS_TABLE = "docket_search_fts"
-SNIPPET_TOKENS = 24
+PREFIX_LETTERS = 3
 
 
 @dataclass(frozen=True)
 class Match:
-    """One matching RFC: its id, a score (higher is better) and a marked-up excerpt."""
+    """One matching RFC: its id and a score (higher is better)."""
 
     rfc_id: int
     rank: float
-    snippet: str
 
 
 @dataclass(frozen=True)
@@ -44,15 +43,16 @@ class Restriction:
 
 class Backend(Protocol):
     def matches(
-        self,
-        query: Query,
-        within: Restriction | None,
-        limit: int,
-        offset: int,
-        snippets: bool = True,
+        self, query: Query, within: Restriction | None, limit: int, offset: int
     ) -> list[Match]: ...
 
     def count(self, query: Query, within: Restriction | None) -> int: ...
+
+    def page(
+        self, query: Query, within: Restriction | None, limit: int, offset: int
+    ) -> tuple[list[Match], int]:
+        """``matches`` and the count of all matches, as cheaply as the database allows."""
+        ...
 
     def ranking(self, query: Query) -> list[tuple[int, float]]:
         """Every match's (id, score), best first: the whole order, for refinements to share."""
@@ -62,13 +62,17 @@ class Backend(Protocol):
         """Every match's id, unranked."""
         ...
 
-    def page(
-        self, query: Query, within: Restriction | None, limit: int, offset: int, snippets: bool
-    ) -> tuple[list[Match], int]:
-        """``matches`` and the count of all matches, as cheaply as the database allows."""
+    def matching(self, query: Query, rfc_ids: list[int]) -> set[int]:
+        """Those of ``rfc_ids`` that match."""
         ...
 
-    def snippets(self, query: Query, rfc_ids: list[int]) -> dict[int, str]: ...
+    def highlighter(self, query: Query, texts: Iterable[str]) -> Highlighter:
+        """What marks the wanted terms in ``texts`` as this database's index finds them."""
+        ...
+
+
+def _wanted_words(query: Query) -> list[str]:
+    return sorted({w for g in query.groups for t in g if not t.negated for w in t.words})
 
 
 def total_matches(
@@ -86,7 +90,6 @@ def _where(column: str, within: Restriction | None) -> tuple[str, list[Any]]:
     return f" AND {column} IN ({within.sql})", list(within.params)
 
 
-_FTS5_SNIPPET = f"snippet({FTS_TABLE}, -1, %s, %s, '…', {SNIPPET_TOKENS})"
 # The weights migration 0002 configures as the table's ``rank``: title, authors, body.
 # Calling bm25 directly ranks the same, about a quarter faster than the ``rank`` column,
 # which looks its configuration up again for every matching row.
@@ -98,16 +101,9 @@ class SqliteBackend:
         self.connection = connection
 
     def matches(
-        self,
-        query: Query,
-        within: Restriction | None,
-        limit: int,
-        offset: int,
-        snippets: bool = True,
+        self, query: Query, within: Restriction | None, limit: int, offset: int
     ) -> list[Match]:
         extra, params = _where(f"{FTS_TABLE}.rowid", within)
-        # Ranking first and highlighting the kept rows afterwards is cheaper than asking
-        # for snippets in the ranking query, where the sorter can carry them for every match.
         sql = (
             f"SELECT {FTS_TABLE}.rowid, {_FTS5_BM25} AS score"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{extra}"
@@ -115,29 +111,33 @@ class SqliteBackend:
         )
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [query.to_fts5(), *params, limit, offset])
-            ranked = [(int(r[0]), -float(r[1])) for r in cursor.fetchall()]
-        excerpts = self.snippets(query, [pk for pk, _ in ranked]) if snippets else {}
-        return [Match(pk, rank, excerpts.get(pk, "")) for pk, rank in ranked]
+            return [Match(int(r[0]), -float(r[1])) for r in cursor.fetchall()]
 
     def page(
-        self, query: Query, within: Restriction | None, limit: int, offset: int, snippets: bool
+        self, query: Query, within: Restriction | None, limit: int, offset: int
     ) -> tuple[list[Match], int]:
         # FTS5 counts without ranking in a fraction of a millisecond, so the count stays a
         # query of its own.
-        found = self.matches(query, within, limit, offset, snippets)
+        found = self.matches(query, within, limit, offset)
         return found, total_matches(self, query, within, len(found), limit, offset)
 
-    def snippets(self, query: Query, rfc_ids: list[int]) -> dict[int, str]:
+    def matching(self, query: Query, rfc_ids: list[int]) -> set[int]:
         if not rfc_ids:
-            return {}
+            return set()
         slots = ", ".join(["%s"] * len(rfc_ids))
         sql = (
-            f"SELECT {FTS_TABLE}.rowid, {_FTS5_SNIPPET} FROM {FTS_TABLE}"
+            f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE}"
             f" WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({slots})"
         )
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [MARK_START, MARK_END, query.to_fts5(), *rfc_ids])
-            return {int(r[0]): r[1] or "" for r in cursor.fetchall()}
+            cursor.execute(sql, [query.to_fts5(), *rfc_ids])
+            return {int(r[0]) for r in cursor.fetchall()}
+
+    def highlighter(self, query: Query, texts: Iterable[str]) -> Highlighter:
+        # The FTS5 table's tokenizer: porter over unicode61 with diacritics removed.
+        stem = stemmer("porter").stemWord
+        stems = [stem(fold(w, diacritics=True)) for w in _wanted_words(query)]
+        return Highlighter.snowball(stems, "porter", fold_diacritics=True)
 
     def count(self, query: Query, within: Restriction | None) -> int:
         extra, params = _where(f"{FTS_TABLE}.rowid", within)
@@ -160,33 +160,6 @@ class SqliteBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [query.to_fts5()])
             return {int(r[0]) for r in cursor.fetchall()}
-
-
-_HEADLINE_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_TOKENS}, MinWords=8,"
-    ' MaxFragments=2, FragmentDelimiter=" … "'
-)
-
-
-def _best_headline(body: str | None, title: str | None) -> str:
-    """The body's excerpt, unless only the title holds a hit (then the title)."""
-    if MARK_START not in (body or "") and MARK_START in (title or ""):
-        return title or ""
-    return body or ""
-
-
-# ts_headline re-parses the whole text it is given (about 1.5 ms for a typical RFC), so the
-# body is cut to a window around the first likely hit before it is highlighted.
-WINDOW_BEFORE = 150
-WINDOW_CHARS = 600
-MIN_LOCATOR = 3
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 class PostgresBackend:
@@ -216,26 +189,18 @@ class PostgresBackend:
                     cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
     def matches(
-        self,
-        query: Query,
-        within: Restriction | None,
-        limit: int,
-        offset: int,
-        snippets: bool = True,
+        self, query: Query, within: Restriction | None, limit: int, offset: int
     ) -> list[Match]:
         ranked, _total_rows = self._ranked(query, within, limit, offset)
-        excerpts = self.snippets(query, [pk for pk, _ in ranked]) if snippets else {}
-        return [Match(pk, rank, excerpts.get(pk, "")) for pk, rank in ranked]
+        return [Match(pk, rank) for pk, rank in ranked]
 
     def page(
-        self, query: Query, within: Restriction | None, limit: int, offset: int, snippets: bool
+        self, query: Query, within: Restriction | None, limit: int, offset: int
     ) -> tuple[list[Match], int]:
         ranked, total = self._ranked(query, within, limit, offset)
-        excerpts = self.snippets(query, [pk for pk, _ in ranked]) if snippets else {}
-        found = [Match(pk, rank, excerpts.get(pk, "")) for pk, rank in ranked]
         if total is None:  # a page past the end: no row carried the count
             total = total_matches(self, query, within, 0, limit, offset)
-        return found, total
+        return [Match(pk, rank) for pk, rank in ranked], total
 
     def _ranked(
         self, query: Query, within: Restriction | None, limit: int, offset: int
@@ -260,58 +225,45 @@ class PostgresBackend:
         total = int(rows[0][2]) if rows else None
         return [(int(r[0]), float(r[1])) for r in rows], total
 
-    def _locators(self, query: Query) -> list[str]:
-        """Lower-case prefixes that find a term in the raw text whatever its inflection.
-
-        The common prefix of the word and its English stem: "retry" and stem "retri" give
-        "retr", which finds "retry", "retries" and "retried".
-        """
-        words = sorted(
-            {w.lower() for g in query.groups for t in g if not t.negated for w in t.words}
+    def matching(self, query: Query, rfc_ids: list[int]) -> set[int]:
+        if not rfc_ids:
+            return set()
+        sql = (
+            f"SELECT rfc_id FROM {TABLE}"
+            " WHERE rfc_id = ANY(%s) AND vector @@ websearch_to_tsquery('english', %s)"
         )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [rfc_ids, query.to_websearch()])
+            return {int(r[0]) for r in cursor.fetchall()}
+
+    def highlighter(self, query: Query, texts: Iterable[str]) -> Highlighter:
+        """Stems from the server's own dictionary, for the wanted words (stop words get
+        none, as a search ignores them) and for the texts' words that could be hits.
+
+        The server's Snowball is older than PyStemmer's and stems some words differently
+        ("added": "ad", not "add"), so the server stems the words, in two calls a page.
+        """
+        words = [w.lower() for w in _wanted_words(query)]
+        stem_of = self._stems(words)
+        stems = {stem_of[w] for w in words if w in stem_of}
+        # A stem keeps its word's first letters but the last, bar a few ("dying": "die").
+        starts = {s[: max(1, len(s) - 1)] for s in stems}
+        starts |= {w[:PREFIX_LETTERS] for w in words if w in stem_of}
+        looking = Highlighter.looked_up(stems, starts, stem_of.get)
+        seen = {word for text in texts for _s, _e, word in looking.candidate_words(text)}
+        stem_of.update(self._stems(sorted(seen - stem_of.keys())))
+        return looking
+
+    def _stems(self, words: list[str]) -> dict[str, str]:
+        """The server's stem of each word; stop words are left out."""
         if not words:
-            return []
+            return {}
         with self.connection.cursor() as cursor:
             cursor.execute(
                 "SELECT w, (ts_lexize('english_stem', w))[1] FROM unnest(%s::text[]) AS w",
                 [words],
             )
-            pairs = cursor.fetchall()
-        prefixes = {_common_prefix(w, stem or w) for w, stem in pairs}
-        return sorted(p for p in prefixes if len(p) >= MIN_LOCATOR)
-
-    def snippets(self, query: Query, rfc_ids: list[int]) -> dict[int, str]:
-        if not rfc_ids:
-            return {}
-        locators = self._locators(query)
-        first_hit = (
-            "least({})".format(", ".join(["nullif(strpos(lower(d.body), %s), 0)"] * len(locators)))
-            if locators
-            else "NULL"
-        )
-        sql = (
-            "SELECT d.rfc_id,"
-            " ts_headline('english', substr(d.body,"
-            f" greatest(1, coalesce({first_hit}, 1) - {WINDOW_BEFORE}), {WINDOW_CHARS}),"
-            " h.q, %s),"
-            " ts_headline('english', d.title, h.q, %s)"
-            f" FROM {TABLE} d, websearch_to_tsquery('english', %s) AS q(q),"
-            " websearch_to_tsquery('english', %s) AS h(q)"
-            " WHERE d.rfc_id = ANY(%s) AND d.vector @@ q.q"
-        )
-        # Highlight any wanted term: ts_headline marks nothing where not all of an AND
-        # query's terms fall inside the window.
-        args: list[Any] = [
-            *locators,
-            _HEADLINE_OPTIONS,
-            _HEADLINE_OPTIONS,
-            query.to_websearch(),
-            query.any_term().to_websearch(),
-            rfc_ids,
-        ]
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            return {int(r[0]): _best_headline(r[1], r[2]) for r in cursor.fetchall()}
+            return {w: stem for w, stem in cursor.fetchall() if stem}
 
     def count(self, query: Query, within: Restriction | None) -> int:
         extra, params = _where("d.rfc_id", within)

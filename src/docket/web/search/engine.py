@@ -12,8 +12,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from docket.document import parse_document
 from docket.web.proposals import reads
 from docket.web.proposals.models import Revision, Rfc
-from docket.web.search.backends import Backend, Restriction, backend_for
+from docket.web.search.backends import TABLE, Backend, Restriction, backend_for
 from docket.web.search.cache import cached
+from docket.web.search.excerpt import opening
 from docket.web.search.models import SearchDocument
 from docket.web.search.query import Query, parse_query
 from docket.web.search.text import MARK_END, MARK_START, index_text
@@ -122,7 +123,7 @@ def _ranked_page(
     match again, which for a word in most RFCs is nearly all of a search's work.
     """
     if not parsed.refinable:
-        found, count = backend.page(parsed, _restriction(state, author), limit, offset, False)
+        found, count = backend.page(parsed, _restriction(state, author), limit, offset)
         return [(m.rfc_id, m.rank) for m in found], count
     ranking = _ranking(connection, backend, parsed.positive())
     exclusions = parsed.exclusions()
@@ -159,7 +160,7 @@ def search(
     def page() -> SearchResults:
         found, count = _ranked_page(connection, backend, parsed, state, author, limit, offset)
         ids = [pk for pk, _ in found]
-        excerpts = backend.snippets(parsed, ids) if snippets else {}
+        excerpts = _excerpts(connection, backend, parsed, ids) if snippets else {}
         rfcs, editors = reads.rfcs_by_id(ids), reads.editors_by_rfc(ids)
         hits = [
             SearchHit(
@@ -195,6 +196,40 @@ def matching_ids(query: str, *, limit: int) -> list[int]:
     return list(cached(connection, ("ids", parsed, limit), ranked))
 
 
+def _excerpts(
+    connection: BaseDatabaseWrapper, backend: Backend, parsed: Query, rfc_ids: list[int]
+) -> dict[int, str]:
+    """Marked excerpts of these matches: from the body, else the title, else the opening."""
+    if not rfc_ids:
+        return {}
+    slots = ", ".join(["%s"] * len(rfc_ids))
+    sql = f"SELECT rfc_id, title, body FROM {TABLE} WHERE rfc_id IN ({slots})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, rfc_ids)
+        rows = cursor.fetchall()
+    highlighter = backend.highlighter(parsed, (text for _pk, *texts in rows for text in texts))
+    found = {}
+    for pk, title, body in rows:
+        marked = highlighter.excerpt(body) or highlighter.excerpt(title)
+        found[int(pk)] = marked if marked is not None else opening(body)
+    return found
+
+
+def _matching(
+    connection: BaseDatabaseWrapper, backend: Backend, parsed: Query, rfc_ids: list[int]
+) -> list[int]:
+    """Those of ``rfc_ids`` that match, read from the shared ranking when there is one."""
+    if not parsed.refinable:
+        kept = backend.matching(parsed, rfc_ids)
+        return [pk for pk in rfc_ids if pk in kept]
+    wanted = set(rfc_ids)
+    ranked = {pk for pk in _ranking(connection, backend, parsed.positive()).ids if pk in wanted}
+    exclusions = parsed.exclusions()
+    if not exclusions.empty and ranked:
+        ranked -= backend.matching(exclusions, sorted(ranked))
+    return [pk for pk in rfc_ids if pk in ranked]
+
+
 def snippets_for(query: str, rfc_ids: list[int]) -> dict[int, str]:
     """Highlighted excerpts (safe HTML) for these RFCs; ids that do not match are left out."""
     parsed = parse_query(query)
@@ -205,7 +240,8 @@ def snippets_for(query: str, rfc_ids: list[int]) -> dict[int, str]:
     backend = backend_for(connection)
 
     def excerpts() -> tuple[tuple[int, str], ...]:
-        return tuple(backend.snippets(parsed, wanted).items())
+        shown = _matching(connection, backend, parsed, wanted)
+        return tuple(_excerpts(connection, backend, parsed, shown).items())
 
     found = cached(connection, ("snippets", parsed, tuple(wanted)), excerpts)
     return {pk: snippet_html(raw) for pk, raw in found}

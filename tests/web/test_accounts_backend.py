@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.contrib.auth.backends import ModelBackend
@@ -33,6 +34,29 @@ def test_every_role_gets_the_permissions_the_model_backend_gives(
     assert "proposals.review_rfc" in AccountBackend().get_all_permissions(_fresh(direct))
     assert "proposals.add_rfc" in AccountBackend().get_all_permissions(_fresh(alice))
     assert "proposals.add_rfc" not in AccountBackend().get_all_permissions(_fresh(carol))
+
+
+def test_a_loaded_user_brings_its_permissions_in_the_same_query(
+    alice: User, bob: User, carol: User, erin: User, django_assert_num_queries: Any
+) -> None:
+    direct = User.objects.create_user("frank")
+    direct.user_permissions.add(Permission.objects.get(codename="review_rfc"))
+    for user in (alice, bob, carol, erin, direct):
+        with django_assert_num_queries(1):
+            loaded = AccountBackend().get_user(user.pk)
+            assert loaded is not None
+            ours = AccountBackend().get_all_permissions(loaded)
+        assert ours == ModelBackend().get_all_permissions(_fresh(user)), user.username
+
+
+def test_a_superusers_permissions_are_every_permission(erin: User) -> None:
+    boss = User.objects.create_superuser("gina", password="x")
+    loaded = AccountBackend().get_user(boss.pk)
+    assert loaded is not None
+    assert AccountBackend().get_all_permissions(loaded) == ModelBackend().get_all_permissions(
+        _fresh(boss)
+    )
+    assert len(AccountBackend().get_all_permissions(loaded)) == Permission.objects.count()
 
 
 def test_inactive_and_anonymous_users_have_no_permissions(alice: User) -> None:

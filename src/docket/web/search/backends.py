@@ -18,7 +18,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
 from docket.web.search.excerpt import Highlighter, fold, stemmer
-from docket.web.search.query import Query, Term
+from docket.web.search.query import Query
 
 TABLE = "docket_search_searchdocument"
 FTS_TABLE = "docket_search_fts"
@@ -60,10 +60,6 @@ class Backend(Protocol):
 
     def ids(self, query: Query) -> set[int]:
         """Every match's id, unranked."""
-        ...
-
-    def ignored(self, terms: list[Term]) -> set[Term]:
-        """The terms the database leaves out of a query (PostgreSQL's stop words)."""
         ...
 
     def matching(self, query: Query, rfc_ids: list[int]) -> set[int]:
@@ -159,9 +155,6 @@ class SqliteBackend:
             cursor.execute(sql, [query.to_fts5()])
             return [(int(r[0]), -float(r[1])) for r in cursor.fetchall()]
 
-    def ignored(self, terms: list[Term]) -> set[Term]:
-        return set()  # FTS5 has no stop words
-
     def ids(self, query: Query) -> set[int]:
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         with self.connection.cursor() as cursor:
@@ -217,14 +210,15 @@ class PostgresBackend:
         The window count costs next to nothing: every match is already read to be ranked.
         """
         extra, params = _where("d.rfc_id", within)
-        rank, terms = _rank_sum(query)
+        # Ranked by the wanted terms only: ts_rank scores a query with "!term" as 0.
         sql = (
-            f"SELECT d.rfc_id, {rank} AS rank, count(*) OVER ()"
+            "SELECT d.rfc_id, ts_rank(d.vector, websearch_to_tsquery('english', %s)) AS rank,"
+            " count(*) OVER ()"
             f" FROM {TABLE} d, websearch_to_tsquery('english', %s) AS q(q)"
             f" WHERE d.vector @@ q.q{extra}"
             " ORDER BY rank DESC, d.rfc_id LIMIT %s OFFSET %s"
         )
-        args = [*terms, query.to_websearch(), *params, limit, offset]
+        args = [query.positive().to_websearch(), query.to_websearch(), *params, limit, offset]
         with self._indexed() as cursor:
             cursor.execute(sql, args)
             rows = cursor.fetchall()
@@ -282,47 +276,22 @@ class PostgresBackend:
             return int(cursor.fetchone()[0])
 
     def ranking(self, query: Query) -> list[tuple[int, float]]:
-        rank, terms = _rank_sum(query)
+        # Ranked by the wanted terms only, as _ranked is.
         sql = (
-            f"SELECT d.rfc_id, {rank} AS rank"
-            f" FROM {TABLE} d, websearch_to_tsquery('english', %s) AS q(q)"
+            "SELECT d.rfc_id, ts_rank(d.vector, p.q) AS rank"
+            f" FROM {TABLE} d, websearch_to_tsquery('english', %s) AS p(q),"
+            " websearch_to_tsquery('english', %s) AS q(q)"
             " WHERE d.vector @@ q.q ORDER BY rank DESC, d.rfc_id"
         )
         with self._indexed() as cursor:
-            cursor.execute(sql, [*terms, query.to_websearch()])
+            cursor.execute(sql, [query.positive().to_websearch(), query.to_websearch()])
             return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
-
-    def ignored(self, terms: list[Term]) -> set[Term]:
-        if not terms:
-            return set()
-        sql = (
-            "SELECT n FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n)"
-            " WHERE numnode(websearch_to_tsquery('english', w)) = 0"
-        )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [[Query.of(t).to_websearch() for t in terms]])
-            return {terms[int(row[0]) - 1] for row in cursor.fetchall()}
 
     def ids(self, query: Query) -> set[int]:
         sql = f"SELECT rfc_id FROM {TABLE} WHERE vector @@ websearch_to_tsquery('english', %s)"
         with self._indexed() as cursor:
             cursor.execute(sql, [query.to_websearch()])
             return {int(r[0]) for r in cursor.fetchall()}
-
-
-def _rank_sum(query: Query) -> tuple[str, list[str]]:
-    """A match's rank on PostgreSQL: the sum of each wanted term's own ``ts_rank``.
-
-    Summed in double precision in the query's order, so that the sum of the terms' own
-    rankings, kept and added up in Python, is the same number (see ``engine._ranking``);
-    FTS5's ``bm25()`` is such a sum already. A term absent from the RFC adds 0, a stop
-    word adds 0, and a query with no wanted term ranks every match 0.
-    """
-    terms = [Query.of(t).to_websearch() for t in query.wanted_terms()]
-    if not terms:
-        return "0::float8", []
-    each = "ts_rank(d.vector, websearch_to_tsquery('english', %s))::float8"
-    return " + ".join([each] * len(terms)), terms
 
 
 def backend_for(connection: BaseDatabaseWrapper) -> Backend:

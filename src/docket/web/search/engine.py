@@ -16,7 +16,7 @@ from docket.web.search.backends import TABLE, Backend, Restriction, backend_for
 from docket.web.search.cache import cached
 from docket.web.search.excerpt import opening
 from docket.web.search.models import SearchDocument
-from docket.web.search.query import Query, Term, parse_query
+from docket.web.search.query import Query, parse_query
 from docket.web.search.text import MARK_END, MARK_START, index_text
 
 
@@ -69,44 +69,7 @@ class Ranking:
 
 
 def _ranking(connection: BaseDatabaseWrapper, backend: Backend, wanted: Query) -> Ranking:
-    """The order of ``wanted``'s matches (a query without exclusions).
-
-    A query of one term asks the database. A query of several is put together from each
-    term's own ranking, kept in the cache too: a match is a match of every term of one of
-    its groups, and its rank is the sum of its terms' scores, as the database adds them.
-    Broad words are few and come back in new combinations, so a search for two of them
-    costs two look-ups and a merge instead of ranking thousands of matches again.
-    """
-
-    def ranked() -> Ranking:
-        terms = wanted.wanted_terms()
-        if len(terms) == 1:
-            return Ranking.of(backend.ranking(wanted))
-        ignored = backend.ignored(list(dict.fromkeys(terms)))
-        counted = [t for t in terms if t not in ignored]
-        scores = {t: _term_scores(connection, backend, t) for t in counted}
-        matched: set[int] = set()
-        for group in wanted.groups:
-            needed = [scores[t] for t in group if t in scores]
-            if not needed:  # only stop words: the database drops the group
-                continue
-            needed.sort(key=len)
-            matched.update(pk for pk in needed[0] if all(pk in other for other in needed[1:]))
-        ranks = []
-        for pk in matched:
-            rank = 0.0
-            for term in counted:
-                rank += scores[term].get(pk, 0.0)
-            ranks.append((pk, rank))
-        ranks.sort(key=lambda pair: (-pair[1], pair[0]))
-        return Ranking.of(ranks)
-
-    return cached(connection, ("ranking", wanted), ranked)
-
-
-def _term_scores(connection: BaseDatabaseWrapper, backend: Backend, term: Term) -> dict[int, float]:
-    ranking = _ranking(connection, backend, Query.of(term))
-    return dict(zip(ranking.ids, ranking.ranks, strict=True))
+    return cached(connection, ("ranking", wanted), lambda: Ranking.of(backend.ranking(wanted)))
 
 
 def _allowed(

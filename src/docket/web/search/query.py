@@ -55,16 +55,6 @@ class Query:
         """
         return len(self.groups) == 1 or not any(t.negated for g in self.groups for t in g)
 
-    def wanted_terms(self) -> list[Term]:
-        """Every wanted term, in order and repeated as often as the query repeats it: the
-        terms whose scores add up to a match's rank."""
-        return [t for g in self.groups for t in g if not t.negated]
-
-    @staticmethod
-    def of(term: Term) -> Query:
-        """A query for ``term`` alone."""
-        return Query(((Term(term.words),),))
-
     def exclusions(self) -> Query:
         """Every excluded term as an alternative: what a refinable query's matches may not match."""
         terms = dict.fromkeys(Term(t.words) for g in self.groups for t in g if t.negated)

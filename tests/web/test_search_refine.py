@@ -42,6 +42,10 @@ QUERIES = [
     '"retry ledger" -tenant',
     "ledger -retry",
     "-retry",
+    "tenant quota -ledger",  # the rarer word is in RFCs without the other
+    "retry or retry ledger",
+    "the retry -quota",  # a stop word on PostgreSQL
+    "the or a",
 ]
 
 

@@ -7,7 +7,8 @@ the Django test client before signing in.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -17,6 +18,7 @@ from docket.template import default_schema
 from docket.web.accounts.roles import ADMIN, AUTHOR, READER, REVIEWER, ROLE_PERMISSIONS
 from docket.web.proposals import services
 from docket.web.proposals.models import Rfc
+from docket.web.search.cache import result_cache
 from docket.workspace import scaffold
 
 PASSWORD = "correct horse battery staple"
@@ -132,3 +134,12 @@ def _make_user(db: None) -> Callable[..., User]:
 @pytest.fixture
 def alices_rfc(alice: User) -> Rfc:
     return services.create_rfc(alice, "Shipment tracking")
+
+
+@pytest.fixture
+def search_cache_on(settings: Any) -> Iterator[None]:
+    """The per-process search cache on and empty whatever the settings say, emptied after."""
+    settings.DOCKET_SEARCH_CACHE_SIZE = 256
+    result_cache().clear()
+    yield
+    result_cache().clear()

@@ -7,7 +7,6 @@ next search's answer, never through the cache's insides.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -21,18 +20,13 @@ from docket.web.search import matching_ids, search, snippets_for
 from docket.web.search.cache import result_cache
 from docket.web.search.models import SearchDocument
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [
+    pytest.mark.django_db(transaction=False),
+    pytest.mark.usefixtures("search_cache_on"),
+]
 
 # What only the backend's ranking, counting and highlighting queries read.
 BACKEND_TABLES = ("docket_search_fts", "docket_search_searchdocument")
-
-
-@pytest.fixture(autouse=True)
-def _cache_on(settings: Any) -> Iterator[None]:
-    settings.DOCKET_SEARCH_CACHE_SIZE = 256
-    result_cache().clear()
-    yield
-    result_cache().clear()
 
 
 def backend_queries(queries: CaptureQueriesContext) -> list[str]:

@@ -7,7 +7,6 @@ DATABASE_URL names.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,11 +18,10 @@ from docket.web.proposals import services
 from docket.web.proposals.models import Rfc
 from docket.web.search import matching_ids, search
 from docket.web.search.backends import backend_for
-from docket.web.search.cache import result_cache
 from docket.web.search.engine import _restriction
 from docket.web.search.query import parse_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_cache_on")]
 
 RANKING_FUNCTIONS = ("bm25(", "ts_rank(")
 # Word mixes with uneven counts, so ranks differ and exclusions cut into the order.
@@ -47,14 +45,6 @@ QUERIES = [
     "the retry -quota",  # a stop word on PostgreSQL
     "the or a",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _cache_on(settings: Any) -> Iterator[None]:
-    settings.DOCKET_SEARCH_CACHE_SIZE = 256
-    result_cache().clear()
-    yield
-    result_cache().clear()
 
 
 @pytest.fixture

@@ -15,9 +15,7 @@ from docket.web.search.excerpt import (
     ELLIPSIS,
     WORDS_SHOWN,
     Highlighter,
-    fold,
     opening,
-    stemmer,
 )
 from docket.web.search.query import MAX_TERMS, parse_query
 from docket.web.search.text import MARK_END, MARK_START, index_text
@@ -27,8 +25,7 @@ MARKED = re.compile(re.escape(MARK_START) + "(.*?)" + re.escape(MARK_END))
 
 
 def porter(*words: str) -> Highlighter:
-    stem = stemmer("porter").stemWord
-    return Highlighter.snowball([stem(fold(w, True)) for w in words], "porter", True)
+    return Highlighter.snowball(words, "porter", fold_diacritics=True)
 
 
 def marked(excerpt: str | None) -> list[str]:

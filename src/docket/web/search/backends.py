@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
-from docket.web.search.excerpt import Highlighter, fold, stemmer
+from docket.web.search.excerpt import Highlighter
 from docket.web.search.query import Query
 
 TABLE = "docket_search_searchdocument"
@@ -42,16 +42,13 @@ class Restriction:
 
 
 class Backend(Protocol):
-    def matches(
-        self, query: Query, within: Restriction | None, limit: int, offset: int
-    ) -> list[Match]: ...
-
     def count(self, query: Query, within: Restriction | None) -> int: ...
 
     def page(
         self, query: Query, within: Restriction | None, limit: int, offset: int
     ) -> tuple[list[Match], int]:
-        """``matches`` and the count of all matches, as cheaply as the database allows."""
+        """A page of matches, best first, and the count of all matches, as cheaply as the
+        database allows."""
         ...
 
     def ranking(self, query: Query) -> list[tuple[int, float]]:
@@ -135,9 +132,7 @@ class SqliteBackend:
 
     def highlighter(self, query: Query, texts: Iterable[str]) -> Highlighter:
         # The FTS5 table's tokenizer: porter over unicode61 with diacritics removed.
-        stem = stemmer("porter").stemWord
-        stems = [stem(fold(w, diacritics=True)) for w in _wanted_words(query)]
-        return Highlighter.snowball(stems, "porter", fold_diacritics=True)
+        return Highlighter.snowball(_wanted_words(query), "porter", fold_diacritics=True)
 
     def count(self, query: Query, within: Restriction | None) -> int:
         extra, params = _where(f"{FTS_TABLE}.rowid", within)
@@ -251,6 +246,7 @@ class PostgresBackend:
         starts |= {w[:PREFIX_LETTERS] for w in words if w in stem_of}
         looking = Highlighter.looked_up(stems, starts, stem_of.get)
         seen = {word for text in texts for _s, _e, word in looking.candidate_words(text)}
+        # The highlighter looks stems up in this same dictionary, so it sees these too.
         stem_of.update(self._stems(sorted(seen - stem_of.keys())))
         return looking
 

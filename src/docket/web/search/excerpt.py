@@ -97,20 +97,19 @@ class Highlighter:
     """Every word that could be filed under one of the stems, and others."""
     stem_of: Callable[[str], str | None]
     """A candidate's stem, given the candidate in lower case."""
-    fold_diacritics: bool = False
 
     @classmethod
-    def snowball(cls, stems: Iterable[str], algorithm: str, fold_diacritics: bool) -> Highlighter:
-        """Words stemmed here by a Snowball algorithm, as the index stems them."""
-        kept = frozenset(s for s in stems if s)
-        # A stem changes at most its word's last letter before the suffix it drops
-        # ("retry": "retri"), so every word filed under a stem starts with the rest of it.
-        starts = [s[: max(1, len(s) - 1)] for s in kept]
+    def snowball(cls, words: Iterable[str], algorithm: str, fold_diacritics: bool) -> Highlighter:
+        """For ``words``, stemmed here by a Snowball algorithm as the index stems them."""
 
         def stem_of(word: str) -> str:
             return stemmer(algorithm).stemWord(fold(word, fold_diacritics))
 
-        return cls(kept, _candidates(starts), stem_of, fold_diacritics)
+        kept = frozenset(stem for stem in map(stem_of, words) if stem)
+        # A stem changes at most its word's last letter before the suffix it drops
+        # ("retry": "retri"), so every word filed under a stem starts with the rest of it.
+        starts = [s[: max(1, len(s) - 1)] for s in kept]
+        return cls(kept, _candidates(starts), stem_of)
 
     @classmethod
     def looked_up(

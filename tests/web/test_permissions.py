@@ -132,3 +132,18 @@ def test_admins_manage_users_in_django_admin(
     )
     assert response.status_code == 302
     assert User.objects.filter(username="frank").exists()
+
+
+def test_django_admin_changes_an_rfcs_editors_but_nothing_a_revision_decides(
+    alices_rfc: Rfc, dave: User, erin: User, client_for: Callable[[User | None], Client]
+) -> None:
+    client = client_for(erin)
+    listed = list(alices_rfc.listed_authors)
+    response = client.post(
+        reverse("admin:proposals_rfc_change", args=[alices_rfc.pk]),
+        {"authors": [dave.pk], "listed_authors": '["Mallory"]', "title": "Renamed"},
+    )
+    assert response.status_code == 302
+    rfc = Rfc.objects.get(pk=alices_rfc.pk)
+    assert list(rfc.authors.all()) == [dave]
+    assert rfc.listed_authors == listed and rfc.title == alices_rfc.title

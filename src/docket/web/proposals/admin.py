@@ -16,7 +16,17 @@ class RfcAdmin(admin.ModelAdmin):
     list_filter = ("state",)
     search_fields = ("title",)
     filter_horizontal = ("authors",)
-    readonly_fields = ("number", "title", "state", "current", "filled", "total", "created_by")
+    # Everything a revision decides is read-only here; only the editors may change.
+    readonly_fields = (
+        "number",
+        "title",
+        "state",
+        "current",
+        "listed_authors",
+        "filled",
+        "total",
+        "created_by",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -165,6 +165,33 @@ def test_search_leaves_the_planner_settings_as_it_found_them(alice: User) -> Non
         assert _seqscan() == "on"
 
 
+@pytest.mark.postgres  # TOAST compression exists only on PostgreSQL
+def test_page_parts_are_stored_with_lz4_where_the_server_has_it(alice: User) -> None:
+    rfc = services.create_rfc(alice, "Dock doors")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+        )
+        (has_lz4,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT pg_column_compression(page), length(page) FROM proposals_revision"
+            " WHERE id = %s",
+            [Rfc.objects.get(pk=rfc.pk).current_id],
+        )
+        method, length = cursor.fetchone()
+    assert length > 8000  # large enough that PostgreSQL compresses it
+    assert method == ("lz4" if has_lz4 else "pglz")
+
+
+def test_sqlite_reads_through_a_memory_map(db: None) -> None:
+    if connection.vendor != "sqlite":
+        assert "mmap_size" not in str(settings.DATABASES["default"].get("OPTIONS"))
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA mmap_size")
+        assert cursor.fetchone()[0] >= 256 * 1024 * 1024
+
+
 def test_database_connections_persist_between_requests() -> None:
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] != 0
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True

@@ -112,11 +112,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # failing half-way; WAL lets readers carry on while one writes. Connections persist
     # like PostgreSQL's: Django keeps one per thread, and reopening one per request cost a
     # connect, the PRAGMAs below and a cold page cache every time (about a third of the RFC
-    # page's service time).
+    # page's service time). Reads go through a memory map of the file (up to 1 GiB) rather
+    # than a read() call per page: an RFC page's row spans a dozen overflow pages, and
+    # mapped they cost a quarter less to read.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;"
+        ),
     }
     # Tests use a file, not memory, so threads can race for real; one per process so
     # parallel runs never share it.

@@ -238,6 +238,28 @@ def test_a_part_from_other_templates_is_rendered_again_and_stored(
     assert stored.page_version == page_part.version()
 
 
+def test_the_stored_part_holds_the_heading_and_leaves_room_for_the_viewer(
+    alice: User, carol: User, client_for: ClientFor
+) -> None:
+    rfc = services.create_rfc(alice, "Pallet swaps")
+    current = Rfc.objects.get(pk=rfc.pk).current
+    assert current is not None
+    head, mark, body = current.page.partition(page_part.VIEWER_MARK)
+    assert mark and page_part.VIEWER_MARK not in body
+    assert f"RFC {rfc.number:04d}: Pallet swaps" in head and 'class="badge state-draft"' in head
+    assert "Editors:" not in current.page and "Edit</a>" not in current.page
+    assert 'class="checklist"' in body
+    url = reverse("proposals:detail", args=[rfc.number])
+    for viewer, can_edit in ((alice, True), (carol, False)):
+        html = client_for(viewer).get(url).content.decode()
+        assert page_part.VIEWER_MARK not in html
+        meta = re.search(r'<p class="meta">(.*?)</p>', html, re.S)
+        assert meta is not None
+        assert "Authors:" in meta.group(1) and "Editors: Alice" in meta.group(1)
+        assert ("Edit</a>" in meta.group(1)) is can_edit
+        assert html.index("</p>", meta.start()) < html.index('class="doc-layout"')
+
+
 def test_a_state_change_shows_at_once(alice: User, erin: User, client_for: ClientFor) -> None:
     rfc = services.create_rfc(alice, "Depot keys")
     client = client_for(alice)

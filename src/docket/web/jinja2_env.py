@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from django.contrib.messages import get_messages
@@ -21,18 +21,29 @@ def _reverse(prefix: str, urlconf: str | None, name: str, args: tuple[Any, ...])
     return reverse(name, urlconf=urlconf, args=args or None)
 
 
+def _url(prefix: str, urlconf: str | None, name: str, *args: Any, **kwargs: Any) -> str:
+    if kwargs:
+        return reverse(name, urlconf=urlconf, args=args or None, kwargs=kwargs)
+    try:
+        return _reverse(prefix, urlconf, name, args)
+    except TypeError:  # an argument that cannot be a key, such as a list
+        return reverse(name, urlconf=urlconf, args=args)
+
+
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     """``reverse()``, remembered: a page names the same few URLs on every request.
 
     The answer depends only on the name, the arguments, the URL configuration and the
     script prefix, so those make the key; keyword arguments are rare and not remembered.
     """
-    if kwargs:
-        return reverse(name, args=args or None, kwargs=kwargs)
-    try:
-        return _reverse(get_script_prefix(), get_urlconf(), name, args)
-    except TypeError:  # an argument that cannot be a key, such as a list
-        return reverse(name, args=args)
+    return _url(get_script_prefix(), get_urlconf(), name, *args, **kwargs)
+
+
+def request_url(request: HttpRequest) -> dict[str, Any]:
+    """``url()`` for one page, with the request's script prefix and URL configuration read
+    once rather than at every call (two context-local reads each, a twentieth of the RFC
+    page's time). Pages rendered without a request use the global ``url()``."""
+    return {"url": partial(_url, get_script_prefix(), get_urlconf())}
 
 
 _FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'

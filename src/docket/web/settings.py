@@ -79,7 +79,10 @@ TEMPLATES = [
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "docket.web.jinja2_env.environment",
-            "context_processors": ["docket.web.jinja2_env.csrf_once"],
+            "context_processors": [
+                "docket.web.jinja2_env.csrf_once",
+                "docket.web.jinja2_env.request_url",
+            ],
         },
     },
     {

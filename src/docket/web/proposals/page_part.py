@@ -7,9 +7,9 @@ once, at save time, like the document's HTML, and the page reads it back in one 
 query. So is the heading above it (number, title, state, listed authors, completeness):
 rendered on every view, its macros were a tenth of the page's time. What the page says
 about the viewer goes between the two, where the part keeps a marker. The stored part is
-tagged with a fingerprint of the templates it came from; after
-an upgrade changes them, a page renders its part afresh and stores it again. Author names
-in the history are as they were when the revision was saved.
+tagged with a fingerprint of the templates it came from; after an upgrade changes them, a
+page renders its part afresh and stores it again. Author names in the history are as they
+were when the revision was saved.
 """
 
 from __future__ import annotations
@@ -76,6 +76,5 @@ def store(rfc: Rfc) -> str:
 
 def for_page(rfc: Rfc, stored: str, stored_version: str) -> PagePart:
     """The part as stored, or a fresh one (kept for next time) when missing or outdated."""
-    if rfc.current_id is not None and stored_version == version():
-        return PagePart.split(stored)
-    return PagePart.split(store(rfc))
+    current = rfc.current_id is not None and stored_version == version()
+    return PagePart.split(stored if current else store(rfc))

@@ -102,3 +102,29 @@ def test_a_write_reranks(alice: User, corpus: list[Rfc]) -> None:
     after = [h.rfc.pk for h in search("retry -quota", snippets=False).hits]
     assert newest.pk not in before
     assert after[0] == newest.pk
+
+
+def test_a_refinement_that_leaves_the_page_as_it_was_shares_its_hits(corpus: list[Rfc]) -> None:
+    everything = search("retry")
+    with CaptureQueriesContext(connection) as refined:
+        narrower = search("retry -zeppelin")  # excludes nothing
+    sql = [q["sql"] for q in refined.captured_queries]
+    # One generation read for the whole search, nested answers included.
+    assert sum("docket_search_generation" in q for q in sql) == 1
+    # Only the exclusion is looked up: neither the texts the excerpts are cut from nor the
+    # RFCs' rows are read again.
+    assert not any(" body " in q or "proposals_rfc" in q for q in sql)
+    assert [(h.rfc.pk, h.rank, h.snippet, h.authors) for h in narrower.hits] == [
+        (h.rfc.pk, h.rank, h.snippet, h.authors) for h in everything.hits
+    ]
+    assert all("<mark>" in hit.snippet for hit in narrower.hits)
+
+
+def test_a_refinement_that_changes_the_page_gets_its_own_hits(corpus: list[Rfc]) -> None:
+    search("retry", limit=3)
+    narrower = search("retry -tenant", limit=3)
+    tenants = {r.pk for r, text in zip(corpus, TEXTS, strict=True) if "tenant" in text}
+    expected, _count = unshared("retry -tenant", None, None, 3, 0)
+    assert [(h.rfc.pk, h.rank) for h in narrower.hits] == expected
+    assert not {hit.rfc.pk for hit in narrower.hits} & tenants
+    assert all("<mark>retry</mark>" in hit.snippet for hit in narrower.hits)

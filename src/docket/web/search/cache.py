@@ -5,7 +5,9 @@ changes only when an RFC is written. The database keeps a token that its own tri
 replace on every such write (migration 0003), so an answer is stored under the token it
 was computed at: a write changes the token, the old entries are never asked for again
 and age out, and no process needs telling. The token is read before the search runs, so
-an answer is never older than the token it is stored under.
+an answer is never older than the token it is stored under; answers computed inside that
+answer's computation (a ranking inside a page of results) are stored under the same
+token, read once.
 
 What is kept is the backend's answer (ids, ranks, raw excerpts, counts) and, for
 ``search()``, the hits' RFC rows and editors' usernames: any change to those changes the
@@ -64,6 +66,16 @@ class ResultCache:
 _cache: ResultCache | None = None
 
 
+class _Reading(threading.local):
+    """The token each connection's outermost ``cached()`` read, while its answer is computed."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[str, int] = {}
+
+
+_reading = _Reading()
+
+
 def result_cache() -> ResultCache:
     """The process's cache, sized by ``DOCKET_SEARCH_CACHE_SIZE``."""
     global _cache
@@ -91,7 +103,14 @@ def cached(
     cache = result_cache()
     if cache.size == 0:
         return compute()
+    tokens = _reading.tokens
+    if connection.alias in tokens:
+        return cast(T, cache.get((connection.alias, tokens[connection.alias], *key), compute))
     token = generation(connection)
     if token is None:
         return compute()
-    return cast(T, cache.get((connection.alias, token, *key), compute))
+    tokens[connection.alias] = token
+    try:
+        return cast(T, cache.get((connection.alias, token, *key), compute))
+    finally:
+        del tokens[connection.alias]

@@ -159,10 +159,35 @@ def search(
 
     def page() -> SearchResults:
         found, count = _ranked_page(connection, backend, parsed, state, author, limit, offset)
+        hits = _hits(connection, backend, parsed, found, snippets)
+        return SearchResults(hits, count, limit, offset)
+
+    # Everything a hit shows (the RFC's row, its editors' usernames) changes the search
+    # generation when it changes, so whole results can be kept, RFCs included.
+    key = ("results", parsed, state or None, author or None, limit, offset, snippets)
+    return cached(connection, key, page)
+
+
+def _hits(
+    connection: BaseDatabaseWrapper,
+    backend: Backend,
+    parsed: Query,
+    found: list[tuple[int, float]],
+    snippets: bool,
+) -> list[SearchHit]:
+    """The hits for a page of (id, rank): the RFCs' rows, editors and excerpts.
+
+    A refinable query's hit shows what its wanted terms' hit shows: exclusions and
+    filters decide which RFCs are on the page, not how one is ranked or highlighted. So
+    refinements that leave a page as it was (an exclusion matching none of it, another
+    filter) share its hits instead of cutting the same excerpts again.
+    """
+
+    def hits() -> list[SearchHit]:
         ids = [pk for pk, _ in found]
         excerpts = _excerpts(connection, backend, parsed, ids) if snippets else {}
         rfcs, editors = reads.rfcs_by_id(ids), reads.editors_by_rfc(ids)
-        hits = [
+        return [
             SearchHit(
                 rfcs[pk],
                 rank,
@@ -172,12 +197,10 @@ def search(
             for pk, rank in found
             if pk in rfcs
         ]
-        return SearchResults(hits, count, limit, offset)
 
-    # Everything a hit shows (the RFC's row, its editors' usernames) changes the search
-    # generation when it changes, so whole results can be kept, RFCs included.
-    key = ("results", parsed, state or None, author or None, limit, offset, snippets)
-    return cached(connection, key, page)
+    if not parsed.refinable:
+        return hits()
+    return cached(connection, ("hits", parsed.positive(), tuple(found), snippets), hits)
 
 
 def matching_ids(query: str, *, limit: int) -> list[int]:

@@ -20,6 +20,8 @@ from docket.web.accounts.models import ApiToken
 from docket.web.proposals import page_part, services
 from docket.web.proposals.models import Revision, Rfc
 from docket.web.search import search
+from docket.web.search.backends import backend_for
+from docket.web.search.query import parse_query
 
 ClientFor = Callable[[User | None], Client]
 
@@ -163,6 +165,19 @@ def test_search_leaves_the_planner_settings_as_it_found_them(alice: User) -> Non
     with transaction.atomic():
         assert search("warehouse").count == 1
         assert _seqscan() == "on"
+
+
+@pytest.mark.postgres  # the planner setting and its transaction exist only on PostgreSQL
+def test_an_exclusion_is_looked_up_in_one_statement(alice: User) -> None:
+    kept = services.create_rfc(alice, "Pallet wrapping")
+    dropped = services.create_rfc(alice, "Pallet wrapping film")
+    backend = backend_for(connection)
+    with CaptureQueriesContext(connection) as queries:
+        found = backend.ids(parse_query("film"))
+    assert found == {dropped.pk}
+    assert len(queries.captured_queries) == 1  # no setting read, no transaction
+    assert _seqscan() == "on"
+    assert [hit.rfc.pk for hit in search("pallet -film").hits] == [kept.pk]
 
 
 @pytest.mark.postgres  # TOAST compression exists only on PostgreSQL

@@ -22,6 +22,7 @@ from docket.web.search.query import Query
 
 TABLE = "docket_search_searchdocument"
 FTS_TABLE = "docket_search_fts"
+IDS_FUNCTION = "docket_search_ids"
 PREFIX_LETTERS = 3
 
 
@@ -284,9 +285,10 @@ class PostgresBackend:
             return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
 
     def ids(self, query: Query) -> set[int]:
-        sql = f"SELECT rfc_id FROM {TABLE} WHERE vector @@ websearch_to_tsquery('english', %s)"
-        with self._indexed() as cursor:
-            cursor.execute(sql, [query.to_websearch()])
+        # One call of a function that plans with the GIN index (migration 0004), not the
+        # transaction of _indexed: every refined search looks its exclusions up.
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT {IDS_FUNCTION}(%s)", [query.to_websearch()])
             return {int(r[0]) for r in cursor.fetchall()}
 
 

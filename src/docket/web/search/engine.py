@@ -180,12 +180,15 @@ def _hits(
     A refinable query's hit shows what its wanted terms' hit shows: exclusions and
     filters decide which RFCs are on the page, not how one is ranked or highlighted. So
     refinements that leave a page as it was (an exclusion matching none of it, another
-    filter) share its hits instead of cutting the same excerpts again.
+    filter) share its hits instead of cutting the same excerpts again; they are cut for
+    the wanted terms alone, so a kept hit is what its key says.
     """
+
+    shown = parsed.positive() if parsed.refinable else parsed
 
     def hits() -> list[SearchHit]:
         ids = [pk for pk, _ in found]
-        excerpts = _excerpts(connection, backend, parsed, ids) if snippets else {}
+        excerpts = _excerpts(connection, backend, shown, ids) if snippets else {}
         rfcs, editors = reads.rfcs_by_id(ids), reads.editors_by_rfc(ids)
         return [
             SearchHit(
@@ -200,7 +203,7 @@ def _hits(
 
     if not parsed.refinable:
         return hits()
-    return cached(connection, ("hits", parsed.positive(), tuple(found), snippets), hits)
+    return cached(connection, ("hits", shown, tuple(found), snippets), hits)
 
 
 def matching_ids(query: str, *, limit: int) -> list[int]:

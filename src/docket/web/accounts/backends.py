@@ -10,6 +10,7 @@ permissions. The answers are the same sets ``ModelBackend`` gives: the tests com
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
@@ -44,32 +45,48 @@ def _permissions_of(user: str) -> str:
     )
 
 
+def user_columns() -> str:
+    """The select list of a user row (``u``) with its permission names, for ``loaded``."""
+    aggregate = _PERMISSIONS_JSON[connection.vendor]
+    return f"u.*, (SELECT {aggregate} {_permissions_of('u.id')}) AS docket_permissions"
+
+
+def loaded(user: User) -> User:
+    """A user read with ``user_columns()``, its permissions kept for the request."""
+    names = user.docket_permissions  # type: ignore[attr-defined]
+    if isinstance(names, str):  # SQLite's JSON is text; psycopg decodes PostgreSQL's
+        names = json.loads(names)
+    if not user.is_superuser:  # a superuser holds every permission: ModelBackend's query
+        user._perm_cache = set(names or ())  # type: ignore[attr-defined]
+    return user
+
+
+# The session Django's get_user() is reading (set around it by our middleware). Its store
+# loads the signed-in account with the session's own row, so get_user() takes it from there.
+reading_session: ContextVar[Any] = ContextVar("docket_reading_session", default=None)
+
+
 class AccountBackend(ModelBackend):
     def get_user(self, user_id: Any) -> User | None:
         """The user and, in the same query, the permissions its groups and its own grant.
 
         Most pages ask for permissions, so loading them with the user saves a query (a
-        round trip on PostgreSQL) on every signed-in page.
+        round trip on PostgreSQL) on every signed-in page. A request's session brings
+        its account along, which saves the query itself.
         """
         try:
             pk = int(user_id)
         except (TypeError, ValueError):
             return None
-        aggregate = _PERMISSIONS_JSON[connection.vendor]
-        sql = (
-            f"SELECT u.*, (SELECT {aggregate} {_permissions_of('u.id')}) AS docket_permissions"
-            f" FROM {_table(User)} u WHERE u.id = %s"
-        )
-        found = list(User.objects.raw(sql, [pk]))
-        if not found or not self.user_can_authenticate(found[0]):
+        account = getattr(reading_session.get(), "account", None)
+        if account is not None and account.pk == pk:
+            user: User | None = account
+        else:
+            sql = f"SELECT {user_columns()} FROM {_table(User)} u WHERE u.id = %s"
+            user = next(iter(User.objects.raw(sql, [pk])), None)
+        if user is None or not self.user_can_authenticate(user):
             return None
-        user = found[0]
-        names = user.docket_permissions  # type: ignore[attr-defined]
-        if isinstance(names, str):  # SQLite's JSON is text; psycopg decodes PostgreSQL's
-            names = json.loads(names)
-        if not user.is_superuser:  # a superuser holds every permission: ModelBackend's query
-            user._perm_cache = set(names or ())  # type: ignore[attr-defined]
-        return user
+        return loaded(user)
 
     def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

@@ -565,6 +565,9 @@ def main(argv: list[str] | None = None) -> int:
                 "search API, 2 words", lambda i: f"/api/v1/search?q={WORDS[i % len(WORDS)]}+{word}"
             ),
             Target("list page search", lambda i: f"/?q={word}"),
+            # The trivial view plus one database round trip (SELECT 1): the floor for any
+            # page that reads the database once.
+            Target("/readyz: trivial+1 query", lambda i: "/readyz"),
         ]
         service = {t.name: service_time(t.path, t.cookie) for t in targets}
         connections.close_all()

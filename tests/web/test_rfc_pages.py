@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from docket.web.proposals import services
@@ -213,6 +215,25 @@ def test_list_paginates(alice: User, client_for: ClientFor) -> None:
     assert "Page 1 of 2" in first and "Proposal 26" in first and "Proposal 0<" not in first
     second = client.get(reverse("proposals:list"), {"page": 2}).content.decode()
     assert "Proposal 0<" in second
+
+
+def test_list_pages_are_counted_from_the_state_counts(
+    alice: User, dave: User, client_for: ClientFor
+) -> None:
+    for i in range(27):
+        services.create_rfc(alice if i % 3 else dave, f"Proposal {i}")
+    client = client_for(alice)
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(reverse("proposals:list")).content.decode()
+    assert "Page 1 of 2" in first
+    counting = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert len(counting) == 1 and "GROUP BY" in counting[0], counting  # the state counts
+    by_author = client.get(reverse("proposals:list"), {"author": "alice"}).content.decode()
+    assert by_author.count(">Proposal ") == 18 and "Page 1 of" not in by_author  # one page
+    drafts = client.get(reverse("proposals:list"), {"state": "draft", "page": 2}).content.decode()
+    assert "Page 2 of 2" in drafts and drafts.count(">Proposal ") == 2
+    nothing = client.get(reverse("proposals:list"), {"state": "accepted"}).content.decode()
+    assert "No RFCs match." in nothing and "Page 1 of" not in nothing
 
 
 def test_live_lint_returns_findings_for_unsaved_text(alice: User, client_for: ClientFor) -> None:

@@ -11,6 +11,7 @@ from django.db.models import Count, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from docket.web.proposals import finder, page_part, permissions, reads, services
@@ -64,7 +65,8 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
         page = _page_by_rank(rfcs, ranked, request.GET.get("page"))
     else:
         rfcs = rfcs.annotate(completeness=_COMPLETENESS).order_by(SORTS[sort][1], "-number")
-        page = Paginator(rfcs, PAGE_SIZE).get_page(request.GET.get("page"))
+        listed = counts.get(state, 0) if state else sum(counts.values())
+        page = _Counted(rfcs, PAGE_SIZE, listed).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
     unlisted = [rfc.pk for rfc in page.object_list if not rfc.listed_authors]
     states = list(current_schema().states)
@@ -88,6 +90,19 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
             "can_create": permissions.can_create(request.user),
         },
     )
+
+
+class _Counted(Paginator):
+    """A paginator told how many there are: the list page has counted its RFCs by state,
+    so counting them again would be another query (a round trip on PostgreSQL)."""
+
+    def __init__(self, object_list: QuerySet[Rfc], per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known
 
 
 def _page_by_rank(rfcs: QuerySet[Rfc], ranked: list[int], number: str | None) -> Page[Any]:

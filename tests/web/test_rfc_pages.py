@@ -236,6 +236,31 @@ def test_list_pages_are_counted_from_the_state_counts(
     assert "No RFCs match." in nothing and "Page 1 of" not in nothing
 
 
+def _table(page: str) -> str:
+    return page[page.index("<table") : page.index("</table>")]
+
+
+def test_a_listing_is_kept_until_an_rfc_changes(
+    alice: User, erin: User, client_for: ClientFor
+) -> None:
+    for i in range(3):
+        services.create_rfc(alice, f"Proposal {i}")
+    client = client_for(alice)
+    first = client.get(reverse("proposals:list"), {"state": "draft"}).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(reverse("proposals:list"), {"state": "draft"}).content.decode()
+    assert _table(second) == _table(first) and _table(first).count(">Proposal ") == 3
+    rfc_reads = [q["sql"] for q in again if "proposals_rfc" in q["sql"]]
+    assert rfc_reads == [], rfc_reads  # one generation read, no listing query
+    rfc = Rfc.objects.get(title="Proposal 1")
+    Rfc.objects.filter(pk=rfc.pk).update(title="Proposal renamed")
+    renamed = client.get(reverse("proposals:list"), {"state": "draft"}).content.decode()
+    assert "Proposal renamed" in renamed and ">Proposal 1<" not in renamed
+    Rfc.objects.filter(pk=rfc.pk).update(state="withdrawn")
+    drafts = client.get(reverse("proposals:list"), {"state": "draft"}).content.decode()
+    assert "Proposal renamed" not in drafts and drafts.count(">Proposal ") == 2
+
+
 def test_live_lint_returns_findings_for_unsaved_text(alice: User, client_for: ClientFor) -> None:
     response = client_for(alice).post(
         reverse("proposals:lint"), {"text": "---\nstate: draft\n---\n# RFC 1 - X\n\n## Summary\n"}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
+from django.db import connections, router
 from django.db.models import Count, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,6 +22,7 @@ from docket.web.proposals.diff import line_diff
 from docket.web.proposals.forms import CreateForm, EditForm, StateForm
 from docket.web.proposals.models import Revision, Rfc
 from docket.web.proposals.schema import current_schema
+from docket.web.search.cache import cached
 
 PAGE_SIZE = 25
 # filled / total, with an RFC whose template has no sections counted as complete.
@@ -46,28 +49,18 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "relevance" if query else "number")
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = "number"
-    rfcs: QuerySet[Rfc] = Rfc.objects.all()
-    ranked: list[int] = []
-    if query:
-        ranked = finder.matches(query)
-        rfcs = rfcs.filter(pk__in=ranked)
-    if author:
-        rfcs = rfcs.filter(
-            Q(authors__username=author) | Q(listed_authors__icontains=author)
-        ).distinct()
-    # Only the author filter's DISTINCT needs the matches wrapped in a subquery to count.
-    counted = Rfc.objects.filter(pk__in=rfcs.values("pk")) if author else rfcs
-    counts = {row["state"]: row["n"] for row in counted.values("state").annotate(n=Count("id"))}
-    if state:
-        rfcs = rfcs.filter(state=state)
-    page: Page[Any]
-    if sort == "relevance":
-        page = _page_by_rank(rfcs, ranked, request.GET.get("page"))
-    else:
-        rfcs = rfcs.annotate(completeness=_COMPLETENESS).order_by(SORTS[sort][1], "-number")
-        listed = counts.get(state, 0) if state else sum(counts.values())
-        page = _Counted(rfcs, PAGE_SIZE, listed).get_page(request.GET.get("page"))
-        page.object_list = list(page.object_list)
+    # RFC rows and author links change the search generation when they change, so a
+    # listing is kept under it like a search's answer: one token read, then no query.
+    connection = connections[router.db_for_read(Rfc)]
+    number = request.GET.get("page")
+    listing = cached(
+        connection,
+        ("listing", state, author, query, sort, number),
+        lambda: _listing(state, author, query, sort, number),
+    )
+    counts = listing.counts
+    page = _Counted([], PAGE_SIZE, listing.total).page(listing.number)
+    page.object_list = listing.rfcs
     unlisted = [rfc.pk for rfc in page.object_list if not rfc.listed_authors]
     states = list(current_schema().states)
     states += sorted(s for s in counts if s not in states)
@@ -92,11 +85,47 @@ def rfc_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+class _Listing(NamedTuple):
+    """What the list page shows of the RFCs: kept in the search cache, so read-only."""
+
+    counts: dict[str, int]
+    rfcs: list[Rfc]
+    number: int
+    total: int
+
+
+def _listing(state: str, author: str, query: str, sort: str, number: str | None) -> _Listing:
+    rfcs: QuerySet[Rfc] = Rfc.objects.all()
+    ranked: list[int] = []
+    if query:
+        ranked = finder.matches(query)
+        rfcs = rfcs.filter(pk__in=ranked)
+    if author:
+        rfcs = rfcs.filter(
+            Q(authors__username=author) | Q(listed_authors__icontains=author)
+        ).distinct()
+    # Only the author filter's DISTINCT needs the matches wrapped in a subquery to count.
+    counted = Rfc.objects.filter(pk__in=rfcs.values("pk")) if author else rfcs
+    counts = {row["state"]: row["n"] for row in counted.values("state").annotate(n=Count("id"))}
+    if state:
+        rfcs = rfcs.filter(state=state)
+    page: Page[Any]
+    if sort == "relevance":
+        page = _page_by_rank(rfcs, ranked, number)
+    else:
+        rfcs = rfcs.annotate(completeness=_COMPLETENESS).order_by(SORTS[sort][1], "-number")
+        listed = counts.get(state, 0) if state else sum(counts.values())
+        page = _Counted(rfcs, PAGE_SIZE, listed).get_page(number)
+    return _Listing(counts, list(page.object_list), page.number, page.paginator.count)
+
+
 class _Counted(Paginator):
     """A paginator told how many there are: the list page has counted its RFCs by state,
     so counting them again would be another query (a round trip on PostgreSQL)."""
 
-    def __init__(self, object_list: QuerySet[Rfc], per_page: int, count: int) -> None:
+    def __init__(
+        self, object_list: Sequence[Any] | QuerySet[Rfc], per_page: int, count: int
+    ) -> None:
         super().__init__(object_list, per_page)
         self.known = count
 

@@ -180,6 +180,28 @@ def test_an_exclusion_is_looked_up_in_one_statement(alice: User) -> None:
     assert [hit.rfc.pk for hit in search("pallet -film").hits] == [kept.pk]
 
 
+@pytest.mark.postgres  # the planner setting and its transaction exist only on PostgreSQL
+def test_a_ranking_is_one_statement_with_the_databases_own_order(alice: User) -> None:
+    texts = ["Pallet wrapping", "Pallet wrapping pallet", "Pallet film", "Crate film"]
+    for title in texts:
+        services.create_rfc(alice, title, f"# RFC - {title}\n\n{title} pallet.\n")
+    backend = backend_for(connection)
+    with CaptureQueriesContext(connection) as queries:
+        ranked = backend.ranking(parse_query("pallet -crate"))
+    assert len(queries.captured_queries) == 1  # no setting read, no transaction
+    assert _seqscan() == "on"
+    with connection.cursor() as cursor:  # the ranking written out, planned as it likes
+        cursor.execute(
+            "SELECT rfc_id, ts_rank(vector, websearch_to_tsquery('english', 'pallet'))"
+            " AS rank FROM docket_search_searchdocument"
+            " WHERE vector @@ websearch_to_tsquery('english', 'pallet -crate')"
+            " ORDER BY rank DESC, rfc_id"
+        )
+        expected = [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
+    assert ranked == expected and len(ranked) == 3
+    assert len({rank for _pk, rank in ranked}) > 1  # an order to get right, not a tie
+
+
 @pytest.mark.postgres  # TOAST compression exists only on PostgreSQL
 def test_page_parts_are_stored_with_lz4_where_the_server_has_it(alice: User) -> None:
     rfc = services.create_rfc(alice, "Dock doors")

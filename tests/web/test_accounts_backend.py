@@ -190,3 +190,20 @@ def test_the_upgrade_copies_sessions_with_their_accounts(alice: User) -> None:
     store = SessionStore(old.session_key)
     assert store["colour"] == "teal"
     assert store.account == alice
+
+
+def test_a_user_read_by_plain_sql_is_the_orms_user_field_for_field(
+    client: Client, alice: User
+) -> None:
+    alice.first_name, alice.last_name, alice.is_staff = "Alice", "Liddell", True
+    alice.last_login = timezone.now() - timedelta(days=3)
+    alice.save()
+    client.force_login(alice)
+    store = SessionStore(client.cookies[settings.SESSION_COOKIE_NAME].value)
+    store.load()
+    orm = _fresh(alice)
+    for loaded in (AccountBackend().get_user(alice.pk), store.account):
+        assert loaded is not None
+        for field in User._meta.concrete_fields:
+            ours, theirs = getattr(loaded, field.attname), getattr(orm, field.attname)
+            assert ours == theirs and type(ours) is type(theirs), field.name

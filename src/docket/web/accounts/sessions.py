@@ -19,7 +19,7 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.db import connections, router
 from django.utils import timezone
 
-from docket.web.accounts.backends import user_columns
+from docket.web.accounts.backends import user_columns, user_from
 from docket.web.accounts.models import Session
 
 
@@ -50,18 +50,17 @@ class SessionStore(DatabaseSessionStore):
         quote = connection.ops.quote_name
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         sql = (
-            f"SELECT {user_columns()}, s.session_key AS docket_session_key,"
-            " s.session_data AS docket_session_data"
+            f"SELECT {user_columns()}, s.session_key, s.session_data"
             f" FROM {quote(model._meta.db_table)} s"
             f" LEFT JOIN {quote(User._meta.db_table)} u ON u.id = s.account_id"
             " WHERE s.session_key = %s AND s.expire_date > %s"
         )
-        found = next(
-            iter(User.objects.using(connection.alias).raw(sql, [self.session_key, now])), None
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.session_key, now])
+            found = cursor.fetchone()
         if found is None:
             self._session_key = None
             return None
-        self.account = found if found.pk is not None else None
-        row = [found.docket_session_key, found.docket_session_data]  # type: ignore[attr-defined]
+        self.account = user_from(found[:-2])
+        row = list(found[-2:])
         return model.from_db(connection.alias, ["session_key", "session_data"], row)

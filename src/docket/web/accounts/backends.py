@@ -57,6 +57,7 @@ class _UserRow(NamedTuple):
 
     select: str
     names: list[str]
+    pk_at: int
     converters: list[tuple[int, list[Any], Any]]
 
 
@@ -71,7 +72,8 @@ def _user_row(alias: str) -> _UserRow:
         if found:
             converters.append((at, found, column))
     select = ", ".join(f"u.{db.ops.quote_name(str(field.column))}" for field in fields)
-    return _UserRow(select, [field.attname for field in fields], converters)
+    names = [field.attname for field in fields]
+    return _UserRow(select, names, names.index(User._meta.pk.attname), converters)
 
 
 def user_columns() -> str:
@@ -89,7 +91,7 @@ def user_from(row: Sequence[Any]) -> User | None:
     reading = _user_row(connection.alias)
     width = len(reading.names)
     values = list(row[:width])
-    if values[reading.names.index(User._meta.pk.attname)] is None:
+    if values[reading.pk_at] is None:
         return None
     for at, converters, column in reading.converters:
         for convert in converters:

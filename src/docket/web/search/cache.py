@@ -11,8 +11,9 @@ token, read once.
 
 What is kept is the backend's answer (ids, ranks, raw excerpts, counts) and, for
 ``search()``, the hits' RFC rows and editors' usernames: any change to those changes the
-token too, so a title or state shown is always current. Kept answers are shared between
-requests and must not be changed.
+token too, so a title or state shown is always current. The list page keeps its listing
+here for the same reason (counts by state and a page's RFC rows). Kept answers are
+shared between requests and must not be changed.
 """
 
 from __future__ import annotations

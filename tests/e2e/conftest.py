@@ -49,6 +49,7 @@ from playwright.sync_api import (  # noqa: E402
 )
 
 from docket.web.accounts.roles import ROLE_PERMISSIONS  # noqa: E402
+from docket.web.proposals import page_cache  # noqa: E402
 from docket.web.proposals.models import Rfc  # noqa: E402
 
 expect.set_options(timeout=TIMEOUT_MS)
@@ -59,6 +60,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _no_pages_kept_from_other_tests() -> Iterator[None]:
+    """The live server runs in this process: a test's RFC numbers repeat another's."""
+    page_cache.reset()
+    yield
+    page_cache.reset()  # and its connection closed, so the test database can be dropped
 
 
 @pytest.fixture(scope="session")

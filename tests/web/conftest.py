@@ -16,12 +16,20 @@ from django.test import Client
 
 from docket.template import default_schema
 from docket.web.accounts.roles import ADMIN, AUTHOR, READER, REVIEWER, ROLE_PERMISSIONS
-from docket.web.proposals import services
+from docket.web.proposals import page_cache, services
 from docket.web.proposals.models import Rfc
 from docket.web.search.cache import result_cache
 from docket.workspace import scaffold
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _no_pages_kept_from_other_tests() -> Iterator[None]:
+    """A test's RFC numbers repeat another's; the flush's notice may still be on its way."""
+    page_cache.reset()
+    yield
+    page_cache.reset()  # and its connection closed, so the test database can be dropped
 
 
 @pytest.fixture(autouse=True)

@@ -38,6 +38,11 @@ DOCKET_MAX_RFC_CHARS = 1_000_000
 # Search answers each worker process keeps, dropped when the index changes (0: none); see
 # docket/web/search/cache.py.
 DOCKET_SEARCH_CACHE_SIZE = environment.integer(_ENV, "DOCKET_SEARCH_CACHE_SIZE", 256)
+# Megabytes of compressed RFC pages each worker process keeps for readers who are not
+# signed in, on PostgreSQL (0: none); see docket/web/proposals/page_cache.py.
+DOCKET_PAGE_CACHE_MB = environment.integer(_ENV, "DOCKET_PAGE_CACHE_MB", 128)
+# PostgreSQL is reached through a transaction-mode pooler: no prepared statements, no LISTEN.
+DOCKET_DB_POOLER = environment.flag(_ENV, "DOCKET_DB_POOLER")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from docket.web.proposals import finder, page_part, permissions, reads, services
+from docket.web.proposals import finder, page_cache, page_part, permissions, reads, services
 from docket.web.proposals.access import refuse, viewer_required
 from docket.web.proposals.diff import line_diff
 from docket.web.proposals.forms import CreateForm, EditForm, StateForm
@@ -150,11 +150,14 @@ def _rfc(number: int) -> Rfc:
 @require_GET
 @viewer_required
 def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
+    kept = page_cache.for_request(request)
+    if kept is not None and (response := kept[0].get(number)) is not None:
+        return response
     row = reads.rfc_page(number)
     if row is None:
         raise Http404(f"There is no RFC {number}.")
     rfc, editors = row.rfc, row.editors
-    return render(
+    response = render(
         request,
         "proposals/detail.html",
         {
@@ -166,6 +169,10 @@ def rfc_detail(request: HttpRequest, number: int) -> HttpResponse:
             "transitions": services.allowed_states(rfc),
         },
     )
+    if kept is not None and page_cache.keepable(request, response):
+        cache, epoch = kept
+        cache.keep(number, rfc.pk, response, epoch)
+    return response
 
 
 @require_GET

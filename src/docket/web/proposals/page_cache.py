@@ -134,9 +134,7 @@ class _Process:
         with self.lock:
             if self.cache is None or self.cache.limit != limit:
                 self.cache = PageCache(limit)
-            if self.listener is None or self.listener.database is not connection:
-                if self.listener is not None:
-                    self.listener.close()
+            if self.listener is None:
                 self.listener = Listener(connection, CHANNEL)
             return self.cache, self.listener
 

@@ -294,3 +294,33 @@ def test_inside_a_transaction_nothing_is_kept(settings: Any, alice: User) -> Non
         page = client.get(f"/rfcs/{rfc.number}/")
     assert page.status_code == 200
     assert HEADER not in page and len(captured) > 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_forked_process_listens_on_its_own_connection(monkeypatch: Any) -> None:
+    """gunicorn forks its workers: a child must neither use nor close its parent's socket."""
+    from docket.web.db.postgresql import listener as listening
+
+    parent = listening.Listener(connection, page_cache.CHANNEL)
+    inherited = None
+    try:
+        assert parent.poll() is None  # first listen: anything may have changed
+        assert parent.poll() == set()
+        inherited = parent._connection
+        assert inherited is not None
+        monkeypatch.setattr(listening.os, "getpid", lambda: -1)  # now "in the child"
+        assert parent.poll() is None
+        assert not inherited.closed  # still the parent's
+        assert parent._connection is not inherited
+        with _other_connection() as other:
+            other.execute("SELECT pg_notify(%s, '42')", [page_cache.CHANNEL])
+        deadline = time.monotonic() + NOTICE_WAIT_S
+        while not (found := parent.poll()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert found == {"42"}
+    finally:
+        monkeypatch.undo()
+        parent.close()
+        if inherited is not None:
+            inherited.close()

@@ -108,14 +108,25 @@ def _other_connection() -> psycopg.Connection[Any]:
     return psycopg.connect(**connection_params(connection), autocommit=True)
 
 
-def _until_shown(client: Client, number: int, text: str) -> HttpResponse:
-    """The next page that shows ``text``: a notice takes a moment to arrive."""
+def _until(client: Client, number: int, done: Callable[[HttpResponse], bool]) -> HttpResponse:
+    """The RFC's next page that is ``done``, or the last one tried: notices take a moment."""
     deadline = time.monotonic() + NOTICE_WAIT_S
     while True:
         response = client.get(f"/rfcs/{number}/")
-        if text in response.content.decode() or time.monotonic() > deadline:
+        if done(response) or time.monotonic() > deadline:
             return response
         time.sleep(0.01)
+
+
+def _until_shown(client: Client, number: int, text: str) -> HttpResponse:
+    """The next page that shows ``text``."""
+    return _until(client, number, lambda response: text in response.content.decode())
+
+
+def _retitle_elsewhere(rfc: Rfc, title: str) -> None:
+    """Write a title in SQL from another connection, as a script would."""
+    with _other_connection() as other:
+        other.execute("UPDATE proposals_rfc SET title = %s WHERE id = %s", [title, rfc.pk])
 
 
 def _kept(client: Client, number: int) -> HttpResponse:
@@ -172,8 +183,7 @@ def _rename_author(rfc: Rfc, cast: Cast) -> str:
 
 
 def _retitle_in_sql(rfc: Rfc, cast: Cast) -> str:
-    with _other_connection() as other:
-        other.execute("UPDATE proposals_rfc SET title = 'Crate tracking' WHERE id = %s", [rfc.pk])
+    _retitle_elsewhere(rfc, "Crate tracking")
     return "Crate tracking"
 
 
@@ -211,11 +221,8 @@ def test_emptied_tables_drop_every_page(public: None, alice: User) -> None:
     _kept(client, rfc.number)
     with _other_connection() as other:
         other.execute("TRUNCATE proposals_rfc, proposals_revision, proposals_rfc_authors CASCADE")
-    deadline = time.monotonic() + NOTICE_WAIT_S
-    while client.get(f"/rfcs/{rfc.number}/").status_code == 200:
-        assert time.monotonic() < deadline, "the emptied RFC's page was still served"
-        time.sleep(0.01)
-    assert client.get(f"/rfcs/{rfc.number}/").status_code == 404
+    page = _until(client, rfc.number, lambda response: response.status_code != 200)
+    assert page.status_code == 404, "the emptied RFC's page was still served"
 
 
 @pytest.mark.postgres
@@ -229,8 +236,7 @@ def test_a_lost_listener_forgets_every_page(public: None, alice: User) -> None:
     pid = listener._connection.info.backend_pid
     with _other_connection() as other:
         other.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])  # waits for its end
-        # Written while nobody listened: no notice will ever arrive.
-        other.execute("UPDATE proposals_rfc SET title = 'Crate tracking' WHERE id = %s", [rfc.pk])
+    _retitle_elsewhere(rfc, "Crate tracking")  # while nobody listened: no notice will come
     page = client.get(f"/rfcs/{rfc.number}/")  # no notice in flight: the very next page
     assert HEADER not in page or page[HEADER] == "miss"
     assert "Crate tracking" in page.content.decode()

@@ -60,8 +60,6 @@ class PageCache:
         self.size = 0
         self.epoch = 0
         """How many times something was forgotten; a page read before a change is not kept."""
-        self.hits = 0
-        self.misses = 0
         self._entries: OrderedDict[int, _Entry] = OrderedDict()
         self._numbers: dict[int, int] = {}
         self._lock = threading.Lock()
@@ -70,10 +68,8 @@ class PageCache:
         with self._lock:
             entry = self._entries.get(number)
             if entry is None:
-                self.misses += 1
                 return None
             self._entries.move_to_end(number)
-            self.hits += 1
         response = HttpResponse(lz4.block.decompress(entry.body), content_type=entry.content_type)
         response[HEADER] = "hit"
         return response
